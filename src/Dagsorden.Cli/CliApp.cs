@@ -1,0 +1,84 @@
+using Dagsorden.Cli.Documents;
+using Dagsorden.Cli.Import;
+using Dagsorden.Cli.Meetings;
+using Dagsorden.Core;
+using Dagsorden.Core.Storage;
+
+namespace Dagsorden.Cli;
+
+/// <summary>The command line: dispatches to one command and maps failures to exit codes.</summary>
+public static class CliApp
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    public const string Usage = """
+        Usage: dagsorden [--db PATH | --connection "Host=…"] COMMAND [ARGS]
+
+        Commands:
+          import PATH...                            Import agenda or minutes text files (.txt)
+          meetings                                  List meetings, one per line: KEY kind items time place
+          export KEY --format text [--public] [-o FILE]
+                                                    Write a meeting's document; KEY is CODE:YYYY-MM-DD,
+                                                    e.g. CF:2016-08-18. --public hides closed items.
+
+        Storage:
+          default            SQLite file data/dagsorden.db under the working directory
+          --db PATH          another SQLite file
+          --connection STR   PostgreSQL, e.g. "Host=localhost;Database=dagsorden;Username=dagsorden"
+          DAGSORDEN_CONNECTION  environment variable used when neither option is given
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment)
+    {
+        CliArguments arguments;
+        try
+        {
+            arguments = CliArguments.Parse(args);
+        }
+        catch (CliUsageException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            await error.WriteLineAsync("Run 'dagsorden help' for usage.");
+            return UsageError;
+        }
+
+        if (arguments.Command is null or "help")
+        {
+            await output.WriteLineAsync(Usage);
+            return arguments.Command is null ? UsageError : Success;
+        }
+
+        try
+        {
+            var storage = StorageOptions.Resolve(arguments.DatabasePath, arguments.ConnectionString, workingDirectory, environment);
+            var context = new CommandContext(arguments, storage, output, error, workingDirectory);
+            return arguments.Command switch
+            {
+                "import" => await ImportCommand.RunAsync(context),
+                "meetings" => await MeetingsCommand.RunAsync(context),
+                "export" => await ExportCommand.RunAsync(context),
+                _ => await UnknownCommandAsync(arguments.Command, error),
+            };
+        }
+        catch (CliUsageException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return UsageError;
+        }
+        catch (DomainException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return Failure;
+        }
+    }
+
+    private static async Task<int> UnknownCommandAsync(string command, TextWriter error)
+    {
+        await error.WriteLineAsync($"error: unknown command '{command}'. Commands: import, meetings, export, help.");
+        return UsageError;
+    }
+}
+
+public sealed record CommandContext(CliArguments Arguments, StorageOptions Storage, TextWriter Output, TextWriter Error, string WorkingDirectory);

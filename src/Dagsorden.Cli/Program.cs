@@ -1,0 +1,3 @@
+using Dagsorden.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, Environment.CurrentDirectory, Environment.GetEnvironmentVariable);

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace Dagsorden.Core.Forums;
+
+/// <summary>A body that meets, such as Chefforum (CF).</summary>
+public sealed partial class Forum
+{
+    private Forum()
+    {
+        Code = "";
+        Name = "";
+    }
+
+    public Forum(string code, string name, DocumentTemplate template = DocumentTemplate.Standard2016)
+    {
+        Code = ValidateCode(code);
+        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainException("A forum needs a name.") : name.Trim();
+        Template = template;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>Short code used in item titles and meeting keys, e.g. "CF".</summary>
+    public string Code { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>The document template new agendas and minutes of this forum use.</summary>
+    public DocumentTemplate Template { get; private set; }
+
+    public void ChangeTemplate(DocumentTemplate template) => Template = template;
+
+    public static string ValidateCode(string code)
+    {
+        var trimmed = code?.Trim().ToUpperInvariant() ?? "";
+        return CodePattern().IsMatch(trimmed)
+            ? trimmed
+            : throw new DomainException($"'{code}' is not a forum code: use 1-10 capital letters or digits, starting with a letter, e.g. CF.");
+    }
+
+    [GeneratedRegex("^[A-ZÆØÅ][A-ZÆØÅ0-9]{0,9}$")]
+    private static partial Regex CodePattern();
+}

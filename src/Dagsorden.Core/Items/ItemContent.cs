@@ -1,0 +1,73 @@
+using Dagsorden.Core.CaseNumbers;
+using Dagsorden.Core.Text;
+
+namespace Dagsorden.Core.Items;
+
+/// <summary>Everything an item says, as one value: what an import or an edit replaces at once.</summary>
+public sealed record ItemContent(
+    string Title,
+    string? ForumPrefix,
+    string? TocTitle,
+    CaseNumber? CaseNumber,
+    bool IsClosed,
+    bool IsToFollow,
+    IReadOnlyList<SectionContent> Sections,
+    Recommendation? Recommendation,
+    Decision? Decision,
+    IReadOnlyList<AttachmentContent> Attachments,
+    MinutesApproval? MinutesApproval)
+{
+    public void Validate()
+    {
+        if (!IsClosed && string.IsNullOrWhiteSpace(Title))
+            throw new DomainException("An open item needs a title.");
+        if (Title.Contains('\n', StringComparison.Ordinal))
+            throw new DomainException("An item title is one line.");
+        if (Sections.Count(s => s.Kind == SectionKind.Decision) > 1)
+            throw new DomainException("An item has at most one decision section.");
+        if (Sections.Count(s => s.Kind == SectionKind.Recommendation) > 1)
+            throw new DomainException("An item has at most one recommendation section.");
+    }
+}
+
+public sealed record SectionContent(SectionKind Kind, string Heading, RichText Body);
+
+public sealed record AttachmentContent(string Title, bool IsPublic);
+
+/// <summary>
+/// What a section holds. Recommendation, Decision and Attachments sections mark where those parts
+/// stand in the item; their content lives on the item itself.
+/// </summary>
+public enum SectionKind
+{
+    Text,
+    Recommendation,
+    Decision,
+    Attachments,
+
+    /// <summary>The 2014-15 template repeats the item's title below its attachments.</summary>
+    RepeatedTitle,
+}
+
+public enum DecisionOutcome
+{
+    Other,
+    Approved,
+    Noted,
+    Discussed,
+    Postponed,
+    Rejected,
+    NothingToReport,
+}
+
+public sealed record Decision(RichText Text, DecisionOutcome Outcome);
+
+public enum MinutesApprovalOutcome
+{
+    /// <summary>The agenda asks for approval; no decision yet.</summary>
+    Pending,
+    Approved,
+    Postponed,
+}
+
+public sealed record MinutesApproval(DateOnly? MinutesOf, MinutesApprovalOutcome Outcome);

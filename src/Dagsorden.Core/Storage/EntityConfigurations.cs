@@ -1,0 +1,77 @@
+using Dagsorden.Core.CaseNumbers;
+using Dagsorden.Core.Forums;
+using Dagsorden.Core.Items;
+using Dagsorden.Core.Meetings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Dagsorden.Core.Storage;
+
+internal sealed class ForumConfiguration : IEntityTypeConfiguration<Forum>
+{
+    public void Configure(EntityTypeBuilder<Forum> builder)
+    {
+        builder.Property(f => f.Code).HasMaxLength(10);
+        builder.Property(f => f.Name).HasMaxLength(200);
+        builder.HasIndex(f => f.Code).IsUnique();
+    }
+}
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.Property(m => m.Place).HasMaxLength(300);
+        builder.HasOne(m => m.Forum).WithMany().HasForeignKey(m => m.ForumId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.ForumId, m.Date }).IsUnique();
+        builder.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.Items).HasField("_items").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(m => m.Key);
+    }
+}
+
+internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> builder)
+    {
+        builder.ToTable("Items");
+        builder.HasIndex(i => new { i.MeetingId, i.Number }).IsUnique();
+        builder.Property(i => i.Title).HasMaxLength(1000);
+        builder.Property(i => i.TocTitle).HasMaxLength(1000);
+        builder.Property(i => i.ForumPrefix).HasMaxLength(40);
+        builder.Property(i => i.CaseNumber)
+            .HasConversion(c => c!.Value, v => CaseNumber.Parse(v))
+            .HasMaxLength(100);
+        builder.Property(i => i.Recommendation)
+            .HasConversion((ValueConverter)JsonColumns.RecommendationConverter, JsonColumns.RecommendationComparer);
+        builder.Property(i => i.DecisionText)
+            .HasConversion((ValueConverter)JsonColumns.RichTextConverter, JsonColumns.RichTextComparer);
+        builder.Ignore(i => i.Decision);
+        builder.Ignore(i => i.MinutesApproval);
+        builder.Ignore(i => i.Content);
+        builder.Ignore(i => i.FullTitle);
+
+        builder.OwnsMany(i => i.Sections, section =>
+        {
+            section.ToTable("ItemSections");
+            section.WithOwner().HasForeignKey("ItemId");
+            section.HasKey(s => s.Id);
+            section.Property(s => s.Heading).HasMaxLength(1000);
+            section.Property(s => s.Body).HasConversion(JsonColumns.RichTextConverter, JsonColumns.RichTextComparer);
+        });
+        builder.Navigation(i => i.Sections).HasField("_sections").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.HasMany(i => i.Attachments).WithOne().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.Attachments).HasField("_attachments").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(1000);
+        builder.HasIndex(a => new { a.ItemId, a.Position }).IsUnique();
+    }
+}
