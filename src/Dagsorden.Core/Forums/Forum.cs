@@ -15,6 +15,7 @@ public sealed partial class Forum
     {
         Code = ValidateCode(code);
         Name = string.IsNullOrWhiteSpace(name) ? throw new DomainException("A forum needs a name.") : name.Trim();
+        Limits.Check("forum name", Name, Limits.Name);
         Template = template;
     }
 

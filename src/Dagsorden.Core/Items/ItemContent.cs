@@ -23,6 +23,14 @@ public sealed record ItemContent(
             throw new DomainException("An open item needs a title.");
         if (Title.Contains('\n', StringComparison.Ordinal))
             throw new DomainException("An item title is one line.");
+        Limits.Check("item title", Title, Limits.Title);
+        Limits.Check("table-of-contents title", TocTitle, Limits.Title);
+        Limits.Check("forum prefix", ForumPrefix, Limits.Prefix);
+        Limits.Check("case number", CaseNumber?.Value, Limits.CaseNumber);
+        foreach (var section in Sections)
+            Limits.Check("section heading", section.Heading, Limits.Title);
+        foreach (var attachment in Attachments)
+            Limits.Check("attachment title", attachment.Title, Limits.Title);
         if (Sections.Count(s => s.Kind == SectionKind.Decision) > 1)
             throw new DomainException("An item has at most one decision section.");
         if (Sections.Count(s => s.Kind == SectionKind.Recommendation) > 1)

@@ -49,6 +49,7 @@ public sealed class Meeting
 
     public void ApplyDetails(MeetingDetails details)
     {
+        Limits.Check("meeting place", details.Place, Limits.Place);
         StartTime = details.StartTime;
         Place = string.IsNullOrWhiteSpace(details.Place) ? null : details.Place.Trim();
         HeaderNotes = string.IsNullOrWhiteSpace(details.HeaderNotes) ? null : details.HeaderNotes;

@@ -13,7 +13,7 @@ internal sealed class ForumConfiguration : IEntityTypeConfiguration<Forum>
     public void Configure(EntityTypeBuilder<Forum> builder)
     {
         builder.Property(f => f.Code).HasMaxLength(10);
-        builder.Property(f => f.Name).HasMaxLength(200);
+        builder.Property(f => f.Name).HasMaxLength(Limits.Name);
         builder.HasIndex(f => f.Code).IsUnique();
     }
 }
@@ -22,7 +22,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 {
     public void Configure(EntityTypeBuilder<Meeting> builder)
     {
-        builder.Property(m => m.Place).HasMaxLength(300);
+        builder.Property(m => m.Place).HasMaxLength(Limits.Place);
         builder.HasOne(m => m.Forum).WithMany().HasForeignKey(m => m.ForumId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.ForumId, m.Date }).IsUnique();
         builder.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
@@ -37,12 +37,12 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
     {
         builder.ToTable("Items");
         builder.HasIndex(i => new { i.MeetingId, i.Number }).IsUnique();
-        builder.Property(i => i.Title).HasMaxLength(1000);
-        builder.Property(i => i.TocTitle).HasMaxLength(1000);
-        builder.Property(i => i.ForumPrefix).HasMaxLength(40);
+        builder.Property(i => i.Title).HasMaxLength(Limits.Title);
+        builder.Property(i => i.TocTitle).HasMaxLength(Limits.Title);
+        builder.Property(i => i.ForumPrefix).HasMaxLength(Limits.Prefix);
         builder.Property(i => i.CaseNumber)
             .HasConversion(c => c!.Value, v => CaseNumber.Parse(v))
-            .HasMaxLength(100);
+            .HasMaxLength(Limits.CaseNumber);
         builder.Property(i => i.Recommendation)
             .HasConversion((ValueConverter)JsonColumns.RecommendationConverter, JsonColumns.RecommendationComparer);
         builder.Property(i => i.DecisionText)
@@ -57,7 +57,7 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
             section.ToTable("ItemSections");
             section.WithOwner().HasForeignKey("ItemId");
             section.HasKey(s => s.Id);
-            section.Property(s => s.Heading).HasMaxLength(1000);
+            section.Property(s => s.Heading).HasMaxLength(Limits.Title);
             section.Property(s => s.Body).HasConversion(JsonColumns.RichTextConverter, JsonColumns.RichTextComparer);
         });
         builder.Navigation(i => i.Sections).HasField("_sections").UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -71,7 +71,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
 {
     public void Configure(EntityTypeBuilder<Attachment> builder)
     {
-        builder.Property(a => a.Title).HasMaxLength(1000);
+        builder.Property(a => a.Title).HasMaxLength(Limits.Title);
         builder.HasIndex(a => new { a.ItemId, a.Position }).IsUnique();
     }
 }
