@@ -47,6 +47,7 @@ public static partial class MinutesTextParser
         var headerNotes = new List<string>();
         var toc = new List<(int Line, string Title)>();
         var hasToc = false;
+        var tocContinuation = new List<string>();
         for (SkipBlank(lines, ref cursor); cursor < lines.Length && !IsItemHeading(lines[cursor]); cursor++, SkipBlank(lines, ref cursor))
         {
             var line = lines[cursor].Trim();
@@ -71,16 +72,25 @@ public static partial class MinutesTextParser
             }
             else if (hasToc)
             {
+                // A long title can wrap onto several lines; only the last one ends in the dot leader.
                 var entry = TocEntryPattern().Match(line);
                 if (!entry.Success)
-                    throw new ImportException(file, cursor + 1, $"expected a table-of-contents line ending in dots and a page number, found '{Shorten(line)}'.");
-                toc.Add((cursor + 1, entry.Groups["title"].Value.Trim()));
+                {
+                    tocContinuation.Add(line);
+                    continue;
+                }
+
+                toc.Add((cursor + 1, string.Join('\n', tocContinuation.Append(entry.Groups["title"].Value.Trim()))));
+                tocContinuation.Clear();
             }
             else
             {
                 headerNotes.Add(line);
             }
         }
+
+        // Lines after the last table-of-contents entry that end in no dot leader are not part of it.
+        headerNotes.AddRange(tocContinuation);
 
         var items = new List<(int Number, ItemContent Content)>();
         var lastLine = cursor;
@@ -128,7 +138,8 @@ public static partial class MinutesTextParser
         var closed = headingTitle.Equals(ClosedTitle, StringComparison.OrdinalIgnoreCase)
             && (tocTitle is null || tocTitle.Equals(ClosedTitle, StringComparison.OrdinalIgnoreCase));
         var (prefix, title) = closed ? (null, "") : ItemTitle.Split(headingTitle);
-        var keptTocTitle = tocTitle is not null && !closed && Collapse(tocTitle.TrimEnd('.')) != Collapse(headingTitle.TrimEnd('.'))
+        var keptTocTitle = tocTitle is not null && !closed
+            && (tocTitle.Contains('\n', StringComparison.Ordinal) || Collapse(tocTitle.TrimEnd('.')) != Collapse(headingTitle.TrimEnd('.')))
             ? tocTitle
             : null;
 

@@ -50,7 +50,7 @@ public static partial class SectionHeadings
     /// <summary>The kind of section a heading line opens, or null when the line is not a heading.</summary>
     public static SectionKind? Classify(string line)
     {
-        var text = line.Trim();
+        var text = line.Trim().TrimEnd(':').TrimEnd();
         if (Known.TryGetValue(text, out var kind))
             return kind;
         if (DecisionHeadingPattern().IsMatch(text))
@@ -62,7 +62,7 @@ public static partial class SectionHeadings
 
     /// <summary>True when the heading is not one of the template's own, i.e. the section is custom.</summary>
     public static bool IsCustom(string heading) =>
-        heading.Length > 0 && !Known.ContainsKey(heading) && !DecisionHeadingPattern().IsMatch(heading);
+        heading.Length > 0 && !Known.ContainsKey(heading.TrimEnd(':').TrimEnd()) && !DecisionHeadingPattern().IsMatch(heading);
 
     public static bool IsClassicTemplateHeading(string heading) =>
         heading == "INDSTILLING" || heading.StartsWith("BESLUTNING I ", StringComparison.Ordinal);
