@@ -24,9 +24,14 @@ as_owner() {
 install_server() {
   if [ -z "$(find_bin)" ]; then
     echo "Installing PostgreSQL from Debian's packages..." >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq postgresql >&2
+    local sudo=""
+    if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+  fi
+  if [ -z "$(find_bin)" ]; then
+    echo "PostgreSQL is not installed and could not be installed: run 'apt-get install postgresql'." >&2
+    exit 1
   fi
 }
 

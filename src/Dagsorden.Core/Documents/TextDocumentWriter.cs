@@ -1,5 +1,4 @@
 using Dagsorden.Core.Import;
-using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Text;
 
@@ -20,81 +19,46 @@ public enum DocumentAudience
 /// </summary>
 public static class TextDocumentWriter
 {
-    public const string ClosedTitle = "Lukket";
     private const string TocLeader = ".....";
 
-    public static string Write(Meeting meeting, DocumentAudience audience)
+    public static string Write(Meeting meeting, DocumentAudience audience) => Write(MeetingDocument.From(meeting, audience));
+
+    public static string Write(MeetingDocument document)
     {
         var lines = new List<string>();
-        var kindWord = meeting.Kind == DocumentKind.Minutes ? "REFERAT" : "DAGSORDEN";
-        Paragraph(lines, $"{kindWord} {meeting.Forum.Name} d. {DanishDates.ShortDate(meeting.Date)}");
-        var time = meeting.StartTime is { } start ? " kl. " + DanishDates.Time(start) : "";
-        Paragraph(lines, $"Mødedato {DanishDates.LongDate(meeting.Date)}{time}");
-        if (meeting.Place is not null)
-            Paragraph(lines, $"Mødested {meeting.Place}");
-        foreach (var note in meeting.HeaderNotes?.Split('\n') ?? [])
+        var kindWord = document.Kind == DocumentKind.Minutes ? "REFERAT" : "DAGSORDEN";
+        Paragraph(lines, $"{kindWord} {document.ForumName} d. {DanishDates.ShortDate(document.Date)}");
+        var time = document.StartTime is { } start ? " kl. " + DanishDates.Time(start) : "";
+        Paragraph(lines, $"Mødedato {DanishDates.LongDate(document.Date)}{time}");
+        if (document.Place is not null)
+            Paragraph(lines, $"Mødested {document.Place}");
+        foreach (var note in document.HeaderNotes)
             Paragraph(lines, note);
 
-        var items = meeting.Items;
         Paragraph(lines, "Indholdsfortegnelse");
-        foreach (var item in items)
-            lines.Add(TocTitle(item, audience).TrimEnd('.') + TocLeader);
+        foreach (var item in document.Items)
+            lines.Add(item.TocTitle.TrimEnd('.') + TocLeader);
         lines.Add("");
 
-        foreach (var item in items)
-            WriteItem(lines, item, audience);
-
-        return string.Join('\n', lines).TrimEnd('\n') + "\n";
-    }
-
-    private static string TocTitle(AgendaItem item, DocumentAudience audience) =>
-        IsHidden(item, audience) || item.Title.Length == 0 ? ClosedTitle : item.TocTitle ?? item.FullTitle;
-
-    private static bool IsHidden(AgendaItem item, DocumentAudience audience) => item.IsClosed && audience == DocumentAudience.Public;
-
-    private static void WriteItem(List<string> lines, AgendaItem item, DocumentAudience audience)
-    {
-        var title = item.Title.Length == 0 || IsHidden(item, audience) ? ClosedTitle : item.FullTitle;
-        Paragraph(lines, $"Punkt {item.Number}: {title}");
-        if (item.CaseNumber is not null)
-            Paragraph(lines, item.CaseNumber.Value);
-        if (IsHidden(item, audience))
-            return;
-
-        var sections = item.Sections;
-        if (item.IsToFollow && !sections.Any(s => MinutesTextParser.HasToFollowNotice(s.Body)) && !(item.DecisionText is { } d && MinutesTextParser.HasToFollowNotice(d)))
-            Paragraph(lines, MinutesTextParser.ToFollowNotice);
-
-        foreach (var section in sections)
+        foreach (var item in document.Items)
         {
-            switch (section.Kind)
+            Paragraph(lines, $"Punkt {item.Number}: {item.Title}");
+            if (item.CaseNumber is not null)
+                Paragraph(lines, item.CaseNumber);
+            if (item.ShowsToFollowNotice)
+                Paragraph(lines, MinutesTextParser.ToFollowNotice);
+            foreach (var section in item.Sections)
             {
-                case SectionKind.Recommendation:
-                    Section(lines, section.Heading, item.Recommendation?.ToBody());
-                    break;
-                case SectionKind.Decision:
-                    Section(lines, section.Heading, item.DecisionText);
-                    break;
-                case SectionKind.Attachments:
-                    var shown = item.Attachments.Where(a => a.IsPublic || audience == DocumentAudience.Internal).ToList();
-                    if (shown.Count > 0 || audience == DocumentAudience.Internal)
-                        Section(lines, section.Heading, RichText.FromParagraphs(shown.Select(a => a.Title).ToArray()));
-                    break;
-                default:
-                    Section(lines, section.Heading, section.Body);
-                    break;
+                if (section.Heading.Length > 0)
+                    Paragraph(lines, section.Heading);
+                if (section.Body.IsEmpty)
+                    continue;
+                lines.AddRange(RichTextFormat.Render(section.Body));
+                lines.Add("");
             }
         }
-    }
 
-    private static void Section(List<string> lines, string heading, RichText? body)
-    {
-        if (heading.Length > 0)
-            Paragraph(lines, heading);
-        if (body is null || body.IsEmpty)
-            return;
-        lines.AddRange(RichTextFormat.Render(body));
-        lines.Add("");
+        return string.Join('\n', lines).TrimEnd('\n') + "\n";
     }
 
     private static void Paragraph(List<string> lines, string text)

@@ -1,0 +1,25 @@
+using System.Globalization;
+using Dagsorden.Core.Meetings;
+using Dagsorden.Core.Text;
+
+namespace Dagsorden.Web.Meetings;
+
+/// <summary>The Danish words and the URL parts the meeting pages show.</summary>
+public static class MeetingText
+{
+    public const string DateFormat = "yyyy-MM-dd";
+
+    public static string KindName(DocumentKind kind) => kind == DocumentKind.Minutes ? "Referat" : "Dagsorden";
+
+    /// <summary>"kl. 09:00", or empty when the time is unknown.</summary>
+    public static string Time(TimeOnly? time) => time is { } t ? "kl. " + DanishDates.Time(t) : "";
+
+    public static string Number(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Route values for the meeting page, e.g. /cf/2016-08-18.</summary>
+    public static Dictionary<string, string> RouteValues(MeetingKey key) => new()
+    {
+        ["code"] = key.ForumCode.ToLowerInvariant(),
+        ["date"] = key.Date.ToString(DateFormat, CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,21 @@
+using Dagsorden.Core.Storage;
+using Dagsorden.Web.Site;
+
+// Settings and web assets come with the app; the data is found from the working directory, as the CLI finds it.
+var builder = WebApplication.CreateBuilder(
+    new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var storage = StorageOptions.Resolve(
+    builder.Configuration["Db"], builder.Configuration["Connection"], Environment.CurrentDirectory, Environment.GetEnvironmentVariable);
+builder.Services.AddDagsordenStorage(storage);
+builder.Services.AddProblemDetails();
+builder.AddSite();
+
+var app = builder.Build();
+await (await DagsordenDatabase.OpenAsync(storage)).DisposeAsync();
+
+app.UseSite();
+app.MapGet("/health", () => "ok");
+app.MapSite();
+app.Run();
+
+public partial class Program;
