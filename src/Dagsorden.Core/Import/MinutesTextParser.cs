@@ -99,9 +99,8 @@ public static partial class MinutesTextParser
             var headingLine = cursor;
             var heading = ItemHeadingPattern().Match(lines[cursor].Trim());
             var number = int.Parse(heading.Groups["number"].Value, CultureInfo.InvariantCulture);
-            var expected = items.Count == 0 ? number : items[^1].Number + 1;
-            if (number != expected || number < 1)
-                throw new ImportException(file, cursor + 1, $"expected item {expected}, found item {number}.");
+            if (number < 1)
+                throw new ImportException(file, cursor + 1, "item numbers start at 1.");
             cursor++;
             var body = new List<(int Line, string Text)>();
             while (cursor < lines.Length && !IsNextItemHeading(lines[cursor], number))
@@ -310,9 +309,12 @@ public static partial class MinutesTextParser
 
     private static bool IsItemHeading(string line) => ItemHeadingPattern().IsMatch(line.Trim());
 
+    // Numbers only grow: a later "Punkt N:" starts the next item even where a number is skipped,
+    // while "Punkt 2:" quoted inside item 5 stays text.
     private static bool IsNextItemHeading(string line, int current) =>
         ItemHeadingPattern().Match(line.Trim()) is { Success: true } m
-        && int.Parse(m.Groups["number"].Value, CultureInfo.InvariantCulture) == current + 1;
+        && int.TryParse(m.Groups["number"].Value, CultureInfo.InvariantCulture, out var next)
+        && next > current;
 
     private static void SkipBlank(string[] lines, ref int cursor)
     {

@@ -131,6 +131,38 @@ public sealed class MinutesTextParserTests
         Assert.Equal(DecisionOutcome.Postponed, item.Decision!.Outcome);
     }
 
+    [Fact]
+    public void ASkippedItemNumberStillStartsANewItemButAnEarlierNumberIsText()
+    {
+        const string text = """
+            REFERAT Testforum d. 05-01-2026
+
+            Mødedato Mandag d. 5. januar 2026 kl. 10:00
+
+            Indholdsfortegnelse
+
+            TF - Første.....	3
+            TF - Tredje.....	4
+
+            Punkt 1: TF - Første
+
+            Beslutning
+
+            Punkt 1: nævnes her som tekst.
+
+            Punkt 3: TF - Tredje
+
+            Beslutning
+
+            Godkendt.
+            """;
+
+        var items = MinutesTextParser.Parse(text, "skip.txt").Items;
+
+        Assert.Equal([1, 3], items.Select(i => i.Number));
+        Assert.Equal("Punkt 1: nævnes her som tekst.", items[0].Content.Decision!.Text.ToPlainText());
+    }
+
     [Theory]
     [InlineData("Chefforum godkendte forslaget.", DecisionOutcome.Approved)]
     [InlineData("Chefforum tog orienteringen til efterretning.", DecisionOutcome.Noted)]
