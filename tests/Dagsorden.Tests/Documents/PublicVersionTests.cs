@@ -1,6 +1,5 @@
 using Dagsorden.Core.Documents;
 using Dagsorden.Core.Import;
-using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Storage;
 using Dagsorden.Tests.Support;
@@ -54,11 +53,7 @@ public sealed class PublicVersionTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = await database.OpenAsync();
-        var imported = Builders.Meeting(
-            new DateOnly(2025, 6, 5),
-            Builders.OpenItem("Åbent punkt", "00.01.00-A00-1-25", "Et afsnit.", new AttachmentContent("Offentligt bilag", true), new AttachmentContent("Internt notat", false)),
-            Builders.ClosedItem(Marker, "00.01.00-A00-96-25"));
-        var (key, _) = await new MeetingImporter(db).StoreAsync(imported);
+        var (key, _) = await new MeetingImporter(db).StoreAsync(Builders.MeetingWithClosedItem(Marker));
         return await db.FindAsync(key) ?? throw new InvalidOperationException("Stored meeting not found.");
     }
 }

@@ -42,6 +42,15 @@ public static class Builders
         [new AttachmentContent($"Bilag {marker}", IsPublic: true)],
         null);
 
+    /// <summary>
+    /// TF:2025-06-05: item 1 open with a public and an internal attachment ("Offentligt bilag",
+    /// "Internt notat"), item 2 closed with the marker in every field. The fixture of the leak tests.
+    /// </summary>
+    public static ImportedMeeting MeetingWithClosedItem(string marker) => Meeting(
+        new DateOnly(2025, 6, 5),
+        OpenItem("Åbent punkt", "00.01.00-A00-1-25", "Et afsnit.", new AttachmentContent("Offentligt bilag", true), new AttachmentContent("Internt notat", false)),
+        ClosedItem(marker, "00.01.00-A00-96-25"));
+
     public static ImportedMeeting Meeting(DateOnly date, params ItemContent[] items) => new(
         "Testforum",
         "TF",

@@ -1,6 +1,5 @@
 using System.Net;
 using Dagsorden.Core.Import;
-using Dagsorden.Core.Items;
 using Dagsorden.Core.Storage;
 using Dagsorden.Tests.Support;
 
@@ -77,10 +76,7 @@ public sealed class PublicPagesTests
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using var db = await database.OpenAsync();
-        await new MeetingImporter(db).StoreAsync(Builders.Meeting(
-            new DateOnly(2025, 6, 5),
-            Builders.OpenItem("Åbent punkt", "00.01.00-A00-1-25", "Et afsnit.", new AttachmentContent("Offentligt bilag", true), new AttachmentContent("Internt notat", false)),
-            Builders.ClosedItem(Marker, "00.01.00-A00-96-25")));
+        await new MeetingImporter(db).StoreAsync(Builders.MeetingWithClosedItem(Marker));
         return database;
     }
 }
