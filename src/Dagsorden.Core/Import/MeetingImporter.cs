@@ -16,6 +16,8 @@ public sealed class MeetingImporter(DagsordenDbContext db)
     public async Task<ImportResult> ImportFileAsync(string path, CancellationToken cancellationToken = default)
     {
         var file = path;
+        if (Directory.Exists(path))
+            throw new ImportException(file, null, "this is a folder; give the text files in it, e.g. folder/*.txt.");
         byte[] bytes;
         try
         {

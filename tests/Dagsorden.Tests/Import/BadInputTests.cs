@@ -75,6 +75,18 @@ public sealed class BadInputTests
         Assert.Contains("findes-ikke.txt: error: cannot read the file", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FolderGivenAsAFileIsExplained()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        Directory.CreateDirectory(Path.Combine(database.Directory, "referater"));
+
+        var run = await CliRunner.RunAsync(database.Directory, "import", "referater");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("referater: error: this is a folder; give the text files in it", run.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Windows1252FileIsDetectedAndImportedCorrectly(StorageProvider provider)
