@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Dagsorden.Core;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Dagsorden.Web.Site;
@@ -23,7 +24,15 @@ public static class SiteSetup
     public static WebApplication UseSite(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler(ErrorModel.Path);
+        {
+            // A broken domain rule is the request's fault (400), anything else ours (500).
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = ErrorModel.Path,
+                StatusCodeSelector = exception => exception is DomainException ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
+            });
+        }
+
         app.UseStatusCodePagesWithReExecute(ErrorModel.Path);
         return app;
     }
