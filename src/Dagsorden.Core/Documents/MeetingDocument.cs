@@ -1,3 +1,4 @@
+using Dagsorden.Core.Forums;
 using Dagsorden.Core.Import;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
@@ -19,7 +20,8 @@ public sealed record MeetingDocument(
     string? Place,
     IReadOnlyList<string> HeaderNotes,
     IReadOnlyList<DocumentItem> Items,
-    DocumentAudience Audience)
+    DocumentAudience Audience,
+    DocumentTemplate Template)
 {
     public const string ClosedTitle = "Lukket";
 
@@ -32,7 +34,14 @@ public sealed record MeetingDocument(
         meeting.Place,
         meeting.HeaderNotes?.Split('\n') ?? [],
         meeting.Items.Select(i => DocumentItem.From(i, audience)).ToList(),
-        audience);
+        audience,
+        meeting.Template);
+
+    /// <summary>"REFERAT Chefforum d. 18-08-2016".</summary>
+    public string Heading => $"{(Kind == DocumentKind.Minutes ? "REFERAT" : "DAGSORDEN")} {ForumName} d. {DanishDates.ShortDate(Date)}";
+
+    /// <summary>"Torsdag d. 18. august 2016 kl. 09:00".</summary>
+    public string LongDateAndTime => DanishDates.LongDate(Date) + (StartTime is { } start ? " kl. " + DanishDates.Time(start) : "");
 }
 
 /// <summary>An item as printed. A hidden item has the title "Lukket", its case number and nothing else.</summary>

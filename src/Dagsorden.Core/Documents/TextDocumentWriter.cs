@@ -26,10 +26,8 @@ public static class TextDocumentWriter
     public static string Write(MeetingDocument document)
     {
         var lines = new List<string>();
-        var kindWord = document.Kind == DocumentKind.Minutes ? "REFERAT" : "DAGSORDEN";
-        Paragraph(lines, $"{kindWord} {document.ForumName} d. {DanishDates.ShortDate(document.Date)}");
-        var time = document.StartTime is { } start ? " kl. " + DanishDates.Time(start) : "";
-        Paragraph(lines, $"Mødedato {DanishDates.LongDate(document.Date)}{time}");
+        Paragraph(lines, document.Heading);
+        Paragraph(lines, $"Mødedato {document.LongDateAndTime}");
         if (document.Place is not null)
             Paragraph(lines, $"Mødested {document.Place}");
         foreach (var note in document.HeaderNotes)

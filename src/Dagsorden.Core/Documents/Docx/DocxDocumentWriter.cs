@@ -1,0 +1,6 @@
+namespace Dagsorden.Core.Documents.Docx;
+
+public static class DocxDocumentWriter
+{
+    public static byte[] Write(MeetingDocument document) => throw new NotImplementedException(document.Key.ToString());
+}
