@@ -1,4 +1,5 @@
 using Dagsorden.Core.Storage;
+using Dagsorden.Web.Documents;
 using Dagsorden.Web.Site;
 
 // Settings and web assets come with the app; the data is found from the working directory, as the CLI finds it.
@@ -9,12 +10,14 @@ var storage = StorageOptions.Resolve(
 builder.Services.AddDagsordenStorage(storage);
 builder.Services.AddProblemDetails();
 builder.AddSite();
+builder.AddDocuments();
 
 var app = builder.Build();
 await (await DagsordenDatabase.OpenAsync(storage)).DisposeAsync();
 
 app.UseSite();
 app.MapGet("/health", () => "ok");
+app.MapDocuments();
 app.MapSite();
 app.Run();
 

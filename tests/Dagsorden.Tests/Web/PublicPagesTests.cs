@@ -25,8 +25,44 @@ public sealed class PublicPagesTests
         Assert.Contains("Punkt 2: Lukket</h2>", html, StringComparison.Ordinal);
         Assert.Contains("00.01.00-A00-96-25", html, StringComparison.Ordinal);
         Assert.Contains("Punkt 1: TF - Åbent punkt</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/tf/2025-06-05.pdf\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Internt notat", html, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"da\">", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/tf/2025-06-05.pdf", "application/pdf")]
+    [InlineData("/tf/2025-06-05.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    public async Task DownloadsArePublicVersionsWithoutClosedText(string address, string contentType)
+    {
+        await using var database = await SeededDatabaseAsync(StorageProvider.Sqlite);
+        await using var app = new TestApp(database);
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(address);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+        var text = contentType == "application/pdf" ? Documents.DocumentLeakTests.PdfText(bytes) : Documents.DocumentLeakTests.DocxXml(bytes);
+        Assert.Contains("Punkt 2: Lukket", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Marker, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Internt notat", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/tf/2025-13-45.pdf")]
+    [InlineData("/tf/2099-01-01.docx")]
+    [InlineData("/xx/2025-06-05.pdf")]
+    public async Task DownloadOfAnUnknownMeetingIsNotFound(string address)
+    {
+        await using var database = await SeededDatabaseAsync(StorageProvider.Sqlite);
+        await using var app = new TestApp(database);
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(address);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

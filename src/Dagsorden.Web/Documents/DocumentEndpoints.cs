@@ -1,0 +1,55 @@
+using System.Globalization;
+using Dagsorden.Core.Documents;
+using Dagsorden.Core.Documents.Docx;
+using Dagsorden.Core.Documents.Pdf;
+using Dagsorden.Core.Meetings;
+using Dagsorden.Core.Storage;
+
+namespace Dagsorden.Web.Documents;
+
+/// <summary>The public PDF and DOCX of a meeting, e.g. /cf/2016-08-18.pdf.</summary>
+public static class DocumentEndpoints
+{
+    public const string PdfContentType = "application/pdf";
+    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static WebApplicationBuilder AddDocuments(this WebApplicationBuilder builder)
+    {
+        // One browser for the app's lifetime: starting Chromium per request would cost seconds.
+        builder.Services.AddSingleton<IPdfEngine>(_ => new ChromiumPdfEngine(builder.Configuration["Browser"]));
+        builder.Services.AddSingleton<PdfDocumentWriter>();
+        return builder;
+    }
+
+    public static WebApplication MapDocuments(this WebApplication app)
+    {
+        app.MapGet("/{code}/{date}.pdf", async (string code, string date, DagsordenDbContext db, PdfDocumentWriter writer, CancellationToken cancellationToken) =>
+            await PublicDocumentAsync(db, code, date, cancellationToken) is { } document
+                ? Results.File(await writer.WriteAsync(document, cancellationToken), PdfContentType, FileName(document, "pdf"))
+                : Results.NotFound());
+        app.MapGet("/{code}/{date}.docx", async (string code, string date, DagsordenDbContext db, CancellationToken cancellationToken) =>
+            await PublicDocumentAsync(db, code, date, cancellationToken) is { } document
+                ? Results.File(DocxDocumentWriter.Write(document), DocxContentType, FileName(document, "docx"))
+                : Results.NotFound());
+        return app;
+    }
+
+    public static (string Pdf, string Docx) DownloadPaths(MeetingKey key)
+    {
+        var stem = $"/{key.ForumCode.ToLowerInvariant()}/{key.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        return (stem + ".pdf", stem + ".docx");
+    }
+
+    /// <summary>Only ever the public version: these addresses are open to anyone.</summary>
+    private static async Task<MeetingDocument?> PublicDocumentAsync(DagsordenDbContext db, string code, string date, CancellationToken cancellationToken)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return null;
+        var meeting = await db.FindAsync(new MeetingKey(code.ToUpperInvariant(), day), cancellationToken);
+        return meeting is null ? null : MeetingDocument.From(meeting, DocumentAudience.Public);
+    }
+
+    // "referat-cf-2016-08-18.pdf"
+    private static string FileName(MeetingDocument document, string extension) =>
+        $"{(document.Kind == DocumentKind.Minutes ? "referat" : "dagsorden")}-{document.Key.ForumCode.ToLowerInvariant()}-{document.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
+}
