@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+scripts/install-prerequisites.sh
+
 dotnet build src/Dagsorden.Cli/Dagsorden.Cli.csproj -c Release -v quiet -nologo
 dotnet build src/Dagsorden.Web/Dagsorden.Web.csproj -c Release -v quiet -nologo
 cli() { dotnet src/Dagsorden.Cli/bin/Release/net10.0/dagsorden.dll "$@"; }

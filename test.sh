@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh Debian/Ubuntu machine that has the .NET SDK:
-# installs PostgreSQL from Debian's packages if needed, starts a throwaway server on loopback,
-# and runs every test against SQLite and that server.
+# installs PostgreSQL, Chromium and LibreOffice from Debian's packages if needed, starts a
+# throwaway PostgreSQL server on loopback, and runs every test against SQLite and that server.
 set -euo pipefail
 cd "$(dirname "$0")"
 
+scripts/install-prerequisites.sh --tests
 connection="$(scripts/pg-test-server.sh start)"
 trap 'scripts/pg-test-server.sh stop >/dev/null 2>&1 || true' EXIT
 export DAGSORDEN_TEST_POSTGRES="$connection"

@@ -53,6 +53,22 @@ public sealed class CliTests : IAsyncLifetime
         MinutesText.AssertSameDocument(await File.ReadAllTextAsync(Fixture), await File.ReadAllTextAsync(Path.Combine(Directory, "ud.txt")), "ud.txt");
     }
 
+    [Theory]
+    [InlineData("pdf", "%PDF-")]
+    [InlineData("docx", "PK")]
+    [InlineData("html", "<!DOCTYPE html>")]
+    public async Task ExportWritesEveryFormat(string format, string start)
+    {
+        await CliRunner.RunAsync(Directory, "import", Fixture);
+
+        var run = await CliRunner.RunAsync(Directory, "export", "LF:2025-10-02", "--format", format, "--public", "-o", "ud." + format);
+
+        Assert.Equal(0, run.ExitCode);
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(Directory, "ud." + format));
+        Assert.StartsWith(start, System.Text.Encoding.UTF8.GetString(bytes, 0, 20), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Directory, "ud." + format + ".tmp")), "No temporary file may be left behind.");
+    }
+
     [Fact]
     public async Task ExportPublicHidesClosedContent()
     {
@@ -99,7 +115,9 @@ public sealed class CliTests : IAsyncLifetime
     [InlineData(2, "error: unknown option '--verbose'", "meetings", "--verbose")]
     [InlineData(2, "error: import needs at least one file", "import")]
     [InlineData(2, "error: export needs exactly one meeting key", "export", "--format", "text")]
-    [InlineData(2, "error: unknown format 'pdf'", "export", "CF:2016-08-18", "--format", "pdf")]
+    [InlineData(2, "error: unknown format 'odt'; supported: text, html, pdf, docx.", "export", "CF:2016-08-18", "--format", "odt")]
+    [InlineData(2, "error: --format pdf writes a binary file: give one with -o FILE.", "export", "CF:2016-08-18", "--format", "pdf")]
+    [InlineData(2, "error: --format docx writes a binary file", "export", "CF:2016-08-18", "--format", "docx")]
     [InlineData(2, "error: --format needs a value", "export", "CF:2016-08-18", "--format")]
     [InlineData(2, "error: 'meetings' does not take --public", "meetings", "--public")]
     [InlineData(1, "error: 'CF-2016-08-18' is not a meeting key", "export", "CF-2016-08-18", "--format", "text")]

@@ -6,6 +6,9 @@ public static class DocumentCss
     /// <summary>Page set-up for print; the margins leave room for the running header and footer.</summary>
     public const string Print = """
         @page { size: A4; margin: 24mm 20mm 22mm 22mm; }
+        /* The printable area as columns: the PDF writer lays the document out this way to learn each item's page before printing. */
+        .paginate .doc { column-width: 168mm; column-gap: 0; column-fill: auto; width: 168mm; height: 251mm; }
+        .paginate .doc .item { break-before: column; }
         html { font-family: "Liberation Sans", Arial, "DejaVu Sans", Helvetica, sans-serif; font-size: 10.5pt; line-height: 1.4; color: #1a1a1a; }
         body { margin: 0; }
         .doc .item { break-before: page; }
@@ -14,6 +17,29 @@ public static class DocumentCss
         .doc h1, .doc h2, .doc h3, .doc h4, .doc .repeated-title { break-after: avoid; }
 
         """;
+
+    /// <summary>Forum and date at the top of every page, "Side X af Y" at the bottom right, in CSS page-margin boxes.</summary>
+    public static string RunningHeaderAndFooter(string left, string right) =>
+        $$"""
+        @page {
+          @top-left { content: {{CssString(left)}}; {{RunningStyle}} }
+          @top-right { content: {{CssString(right)}}; {{RunningStyle}} }
+          @bottom-right { content: "Side " counter(page) " af " counter(pages); {{RunningStyle}} }
+        }
+
+        """;
+
+    private const string RunningStyle = "font-family: \"Liberation Sans\", Arial, sans-serif; font-size: 8pt; color: #555;";
+
+    // A CSS string literal: quotes and backslashes escaped, line breaks and other controls as hex escapes.
+    private static string CssString(string text) =>
+        "\"" + string.Concat(text.Select(c => c switch
+        {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            < ' ' => "\\" + ((int)c).ToString("x", System.Globalization.CultureInfo.InvariantCulture) + " ",
+            _ => c.ToString(),
+        })) + "\"";
 
     /// <summary>Shared by the web page and the print; scoped to .doc so it never styles the site around it.</summary>
     public const string Document = """

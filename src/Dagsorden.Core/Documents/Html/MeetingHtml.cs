@@ -27,6 +27,7 @@ public static partial class MeetingHtml
             .Append(Encode(Title(document)))
             .Append("</title>\n<style>\n")
             .Append(DocumentCss.Print)
+            .Append(DocumentCss.RunningHeaderAndFooter(document.ForumName, RunningTitle(document)))
             .Append(DocumentCss.Document)
             .Append("</style>\n</head>\n<body>\n");
         AppendBody(html, document, pages, headingLevel: 1);
@@ -34,17 +35,21 @@ public static partial class MeetingHtml
         return html.ToString();
     }
 
-    /// <summary>The document's content for embedding in a web page, whose own h1 precedes it.</summary>
+    /// <summary>The document's content for embedding in a web page; its title is the page's h1.</summary>
     public static string RenderFragment(MeetingDocument document)
     {
         var html = new StringBuilder();
-        AppendBody(html, document, pages: null, headingLevel: 2);
+        AppendBody(html, document, pages: null, headingLevel: 1);
         return html.ToString();
     }
 
     /// <summary>"Referat – Chefforum 18-08-2016": the PDF's title and the page title.</summary>
     public static string Title(MeetingDocument document) =>
         $"{(document.Kind == Meetings.DocumentKind.Minutes ? "Referat" : "Dagsorden")} – {document.ForumName} {DanishDates.ShortDate(document.Date)}";
+
+    /// <summary>"Referat 18-08-2016", at the top right of every printed page.</summary>
+    public static string RunningTitle(MeetingDocument document) =>
+        $"{(document.Kind == Meetings.DocumentKind.Minutes ? "Referat" : "Dagsorden")} {DanishDates.ShortDate(document.Date)}";
 
     /// <summary>The id of an item's heading, the target of its TOC link and PDF bookmark.</summary>
     public static string ItemAnchor(int number) => "punkt-" + number.ToString(CultureInfo.InvariantCulture);

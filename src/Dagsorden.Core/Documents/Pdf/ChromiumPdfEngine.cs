@@ -37,24 +37,23 @@ public sealed class ChromiumPdfEngine(string? executablePath = null) : IPdfEngin
                 $"or set {BrowserEnvironmentVariable} to the browser's executable.");
     }
 
-    public async Task<byte[]> PrintAsync(string html, PdfPageSetup setup, CancellationToken cancellationToken = default)
+    public async Task<PdfPrint> PrintAsync(string html, PdfPrintOptions options, CancellationToken cancellationToken = default)
     {
         var browser = await BrowserAsync(cancellationToken);
         var page = await browser.NewPageAsync();
         try
         {
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-            return await page.PdfAsync(new PagePdfOptions
+            await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+            var prepared = options.PrepareScript is null ? null : await page.EvaluateAsync<string>(options.PrepareScript);
+            var pdf = await page.PdfAsync(new PagePdfOptions
             {
-                Format = "A4",
                 PreferCSSPageSize = true,
                 PrintBackground = true,
-                DisplayHeaderFooter = true,
-                HeaderTemplate = setup.HeaderHtml,
-                FooterTemplate = setup.FooterHtml,
-                Tagged = setup.Tagged,
-                Outline = setup.Outline,
+                Tagged = options.Tagged,
+                Outline = options.Outline,
             });
+            return new PdfPrint(pdf, prepared);
         }
         finally
         {

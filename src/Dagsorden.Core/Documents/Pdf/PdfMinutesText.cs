@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Dagsorden.Core.Import;
+using UglyToad.PdfPig;
 
 namespace Dagsorden.Core.Documents.Pdf;
 
@@ -11,6 +13,9 @@ public static partial class PdfMinutesText
 {
     // The width of one list level in the documents Dagsorden prints (6 mm).
     private const double ListIndent = 17.0;
+
+    // Item headings are set at 1.25 em of 10.5 pt; section headings (1.1 em) stay below this.
+    private const double HeadingMinSize = 12.5;
 
     // The TOC's page-number column (12 mm).
     private const double TocPageColumn = 34.0;
@@ -35,16 +40,19 @@ public static partial class PdfMinutesText
         return string.Join("\n\n", Paragraphs(layout));
     }
 
-    /// <summary>Item number → page of its "Punkt N:" heading.</summary>
+    /// <summary>
+    /// Item number → page of its "Punkt N:" heading, found among the letters set larger than body
+    /// text. Reads letters only, not words, because the PDF writer calls this on every print.
+    /// </summary>
     public static IReadOnlyDictionary<int, int> ItemPages(byte[] pdf)
     {
-        var layout = PdfTextLayout.Read(pdf);
+        using var document = PdfDocument.Open(pdf);
         var pages = new Dictionary<int, int>();
-        foreach (var line in layout.Lines.Where(l => l.FontSize > layout.BodyFontSize + 0.6))
+        foreach (var page in document.GetPages())
         {
-            var match = ItemHeading().Match(line.Text);
-            if (match.Success)
-                pages.TryAdd(int.Parse(match.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture), line.Page);
+            var headingText = string.Concat(page.Letters.Where(l => l.PointSize >= HeadingMinSize).Select(l => l.Value));
+            foreach (Match match in ItemHeadingAnywhere().Matches(headingText))
+                pages.TryAdd(int.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture), page.Number);
         }
 
         return pages;
@@ -123,6 +131,9 @@ public static partial class PdfMinutesText
 
     [GeneratedRegex(@"^Punkt\s+(?<number>\d{1,3})\s*:")]
     private static partial Regex ItemHeading();
+
+    [GeneratedRegex(@"Punkt\s*(?<number>\d{1,3})\s*:")]
+    private static partial Regex ItemHeadingAnywhere();
 
     [GeneratedRegex(@"\.{3,}\s*\d*\s*$")]
     private static partial Regex TocEntryEnd();
