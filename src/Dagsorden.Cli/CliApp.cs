@@ -17,7 +17,12 @@ public static class CliApp
         Usage: dagsorden [--db PATH | --connection "Host=…"] COMMAND [ARGS]
 
         Commands:
-          import PATH...                            Import agenda or minutes text files (.txt)
+          import PATH... [--attachments DIR]        Import minutes text (.txt), minutes PDFs, or case-system
+                                                    exports (Acadre, eDoc, eDoc Fujitsu, SBSYS) given as a
+                                                    folder, a zip or an XML file
+          import --watch DIR [--attachments DIR] [--settle SECONDS] [--once]
+                                                    Keep importing what lands in DIR; move each delivery to
+                                                    DIR/done or DIR/failed with a .log beside it
           meetings                                  List meetings, one per line: KEY kind items time place
           export KEY --format text [--public] [-o FILE]
                                                     Write a meeting's document; KEY is CODE:YYYY-MM-DD,
@@ -28,6 +33,8 @@ public static class CliApp
           --db PATH          another SQLite file
           --connection STR   PostgreSQL, e.g. "Host=localhost;Database=dagsorden;Username=dagsorden"
           DAGSORDEN_CONNECTION  environment variable used when neither option is given
+          attachment files   data/attachments beside the SQLite file (or under the working directory
+                             for PostgreSQL); --attachments DIR picks another folder
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment)

@@ -11,6 +11,8 @@ public static class Limits
     public const int Place = 300;
     public const int Prefix = 40;
     public const int CaseNumber = 100;
+    public const int ContentType = 100;
+    public const int StorageKey = 200;
 
     public static void Check(string what, string? value, int maximum)
     {

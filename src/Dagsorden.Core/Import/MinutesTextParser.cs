@@ -8,13 +8,18 @@ using Dagsorden.Core.Text;
 
 namespace Dagsorden.Core.Import;
 
-/// <summary>A meeting read from a document, not yet stored.</summary>
+/// <summary>
+/// A meeting read from a document, not yet stored. <paramref name="ForumCodeIsSuggestion"/> marks a
+/// code derived from the forum's name (case-system exports name the committee, not its code): the
+/// forum is then found by name, and a new one gets the code or, if taken, a numbered variant.
+/// </summary>
 public sealed record ImportedMeeting(
     string ForumName,
     string ForumCode,
     DateOnly Date,
     MeetingDetails Details,
-    IReadOnlyList<(int Number, ItemContent Content)> Items);
+    IReadOnlyList<(int Number, ItemContent Content)> Items,
+    bool ForumCodeIsSuggestion = false);
 
 /// <summary>
 /// Reads agenda and minutes text as extracted from the published PDFs, in both the 2014-15 and the

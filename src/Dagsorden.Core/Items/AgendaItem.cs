@@ -77,7 +77,7 @@ public sealed class AgendaItem
         Sections.Select(s => new SectionContent(s.Kind, s.Heading, s.Body)).ToList(),
         Recommendation,
         Decision,
-        Attachments.Select(a => new AttachmentContent(a.Title, a.IsPublic)).ToList(),
+        Attachments.Select(a => new AttachmentContent(a.Title, a.IsPublic, a.File)).ToList(),
         MinutesApproval);
 
     public void ReplaceContent(ItemContent content)
@@ -98,16 +98,22 @@ public sealed class AgendaItem
         _sections.Clear();
         _sections.AddRange(content.Sections.Select((s, i) => new ItemSection(i, s.Kind, s.Heading, s.Body)));
 
-        // Keep attachment rows (and so their ids) where position and title still match.
+        // Keep attachment rows (and so their ids) where position and title still match. A source
+        // that lists an attachment without its file (a text import) keeps the file stored earlier.
         _attachments.RemoveAll(a => a.Position >= content.Attachments.Count || content.Attachments[a.Position].Title != a.Title);
         for (var position = 0; position < content.Attachments.Count; position++)
         {
             var wanted = content.Attachments[position];
             var existing = _attachments.FirstOrDefault(a => a.Position == position);
             if (existing is null)
-                _attachments.Add(new Attachment(position, wanted.Title, wanted.IsPublic && !content.IsClosed));
+            {
+                _attachments.Add(new Attachment(position, wanted.Title, wanted.IsPublic && !content.IsClosed, wanted.File));
+            }
             else
+            {
                 existing.SetPublic(wanted.IsPublic && !content.IsClosed);
+                existing.SetFile(wanted.File);
+            }
         }
     }
 }

@@ -30,7 +30,11 @@ public sealed record ItemContent(
         foreach (var section in Sections)
             Limits.Check("section heading", section.Heading, Limits.Title);
         foreach (var attachment in Attachments)
+        {
             Limits.Check("attachment title", attachment.Title, Limits.Title);
+            attachment.File?.Validate();
+        }
+
         if (Sections.Count(s => s.Kind == SectionKind.Decision) > 1)
             throw new DomainException("An item has at most one decision section.");
         if (Sections.Count(s => s.Kind == SectionKind.Recommendation) > 1)
@@ -40,7 +44,23 @@ public sealed record ItemContent(
 
 public sealed record SectionContent(SectionKind Kind, string Heading, RichText Body);
 
-public sealed record AttachmentContent(string Title, bool IsPublic);
+/// <summary>A listed attachment; <paramref name="File"/> is set when the source delivered the file itself.</summary>
+public sealed record AttachmentContent(string Title, bool IsPublic, AttachmentFile? File = null);
+
+/// <summary>A stored attachment file: what was delivered, what it really is, and where the store keeps it.</summary>
+public sealed record AttachmentFile(string FileName, string ContentType, string Sha256, long Size, string StorageKey, string? ExtractedText)
+{
+    public void Validate()
+    {
+        Limits.Check("attachment file name", FileName, Limits.Title);
+        Limits.Check("attachment content type", ContentType, Limits.ContentType);
+        Limits.Check("attachment storage key", StorageKey, Limits.StorageKey);
+        if (Sha256.Length != 64 || !Sha256.All(char.IsAsciiHexDigitLower))
+            throw new DomainException($"'{Sha256}' is not a lower-case hex SHA-256.");
+        if (Size < 0)
+            throw new DomainException("An attachment file cannot have a negative size.");
+    }
+}
 
 /// <summary>
 /// What a section holds. Recommendation, Decision and Attachments sections mark where those parts

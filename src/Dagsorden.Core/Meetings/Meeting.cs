@@ -32,6 +32,9 @@ public sealed class Meeting
 
     public string? Place { get; private set; }
 
+    /// <summary>The members called to the meeting, in the source's order, and who was absent.</summary>
+    public IReadOnlyList<Participant> Participants { get; private set; } = [];
+
     /// <summary>Lines of the document's header beyond date and place (e.g. participants), kept verbatim.</summary>
     public string? HeaderNotes { get; private set; }
 
@@ -55,7 +58,22 @@ public sealed class Meeting
         HeaderNotes = string.IsNullOrWhiteSpace(details.HeaderNotes) ? null : details.HeaderNotes;
         Kind = details.Kind;
         Template = details.Template;
-        Status = details.Kind == DocumentKind.Minutes ? MeetingStatus.MinutesPublished : MeetingStatus.AgendaPublished;
+        Status = details.Kind == DocumentKind.Minutes
+            ? details.MinutesApproved ? MeetingStatus.MinutesApproved : MeetingStatus.MinutesPublished
+            : MeetingStatus.AgendaPublished;
+
+        // A source that names no participants (minutes text keeps them in the header notes)
+        // leaves the ones an earlier import recorded.
+        if (details.Participants is { } participants)
+            ReplaceParticipants(participants);
+    }
+
+    public void ReplaceParticipants(IEnumerable<Participant> participants)
+    {
+        var list = participants.ToList();
+        foreach (var participant in list)
+            participant.Validate();
+        Participants = list;
     }
 
     /// <summary>
@@ -81,7 +99,26 @@ public sealed class Meeting
     }
 }
 
-public sealed record MeetingDetails(TimeOnly? StartTime, string? Place, DocumentKind Kind, DocumentTemplate Template, string? HeaderNotes = null);
+public sealed record MeetingDetails(
+    TimeOnly? StartTime,
+    string? Place,
+    DocumentKind Kind,
+    DocumentTemplate Template,
+    string? HeaderNotes = null,
+    IReadOnlyList<Participant>? Participants = null,
+    bool MinutesApproved = false);
+
+/// <summary>A member called to a meeting; <see cref="IsAbsent"/> marks "afbud" or "fraværende".</summary>
+public sealed record Participant(string Name, string? Role, bool IsAbsent)
+{
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Name))
+            throw new DomainException("A participant needs a name.");
+        Limits.Check("participant name", Name, Limits.Name);
+        Limits.Check("participant role", Role, Limits.Name);
+    }
+}
 
 public enum DocumentKind
 {

@@ -1,4 +1,5 @@
 using Dagsorden.Core.Forums;
+using Dagsorden.Core.Import;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,8 @@ public abstract class DagsordenDbContext(DbContextOptions options) : DbContext(o
     public DbSet<AgendaItem> Items => Set<AgendaItem>();
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
 
     public abstract StorageProvider Provider { get; }
 

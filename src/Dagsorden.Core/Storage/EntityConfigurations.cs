@@ -1,5 +1,6 @@
 using Dagsorden.Core.CaseNumbers;
 using Dagsorden.Core.Forums;
+using Dagsorden.Core.Import;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,9 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.Place).HasMaxLength(Limits.Place);
         builder.HasOne(m => m.Forum).WithMany().HasForeignKey(m => m.ForumId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.ForumId, m.Date }).IsUnique();
+        builder.Property(m => m.Participants)
+            .HasConversion((ValueConverter)JsonColumns.ParticipantsConverter, JsonColumns.ParticipantsComparer)
+            .HasDefaultValueSql("'[]'"); // meetings stored before participants were recorded have none
         builder.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(m => m.Items).HasField("_items").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(m => m.Key);
@@ -73,5 +77,22 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
     {
         builder.Property(a => a.Title).HasMaxLength(Limits.Title);
         builder.HasIndex(a => new { a.ItemId, a.Position }).IsUnique();
+        builder.Property(a => a.FileName).HasMaxLength(Limits.Title);
+        builder.Property(a => a.ContentType).HasMaxLength(Limits.ContentType);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.Property(a => a.StorageKey).HasMaxLength(Limits.StorageKey);
+        builder.HasIndex(a => a.Sha256);
+        builder.Ignore(a => a.File);
+    }
+}
+
+internal sealed class ImportRecordConfiguration : IEntityTypeConfiguration<ImportRecord>
+{
+    public void Configure(EntityTypeBuilder<ImportRecord> builder)
+    {
+        builder.Property(r => r.Fingerprint).HasMaxLength(64);
+        builder.HasIndex(r => r.Fingerprint).IsUnique();
+        builder.Property(r => r.Name).HasMaxLength(Limits.Title);
+        builder.Property(r => r.MeetingKey).HasMaxLength(40);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dagsorden.Core.Items;
+using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Text;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -25,6 +26,14 @@ internal static class JsonColumns
         new(v => Serialize(v), v => Deserialize<Recommendation>(v));
 
     public static ValueComparer<Recommendation> RecommendationComparer { get; } = Comparer<Recommendation>();
+
+    public static ValueConverter<IReadOnlyList<Participant>, string> ParticipantsConverter { get; } =
+        new(v => Serialize(v), v => string.IsNullOrWhiteSpace(v) ? new List<Participant>() : Deserialize<List<Participant>>(v));
+
+    public static ValueComparer<IReadOnlyList<Participant>> ParticipantsComparer { get; } = new(
+        (a, b) => Serialize(a) == Serialize(b),
+        v => Serialize(v).GetHashCode(StringComparison.Ordinal),
+        v => Deserialize<List<Participant>>(Serialize(v)));
 
     private static ValueComparer<T> Comparer<T>() => new(
         (a, b) => Serialize(a) == Serialize(b),
