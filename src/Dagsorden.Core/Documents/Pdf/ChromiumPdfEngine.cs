@@ -1,10 +1,11 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace Dagsorden.Core.Documents.Pdf;
 
 /// <summary>
 /// Prints with the machine's own Chromium, Chrome or Edge through Playwright. One browser is started
-/// on first use and kept for every later render; each render gets a fresh page.
+/// on first use and kept for every later render, and so are its tabs.
 /// </summary>
 public sealed class ChromiumPdfEngine(string? executablePath = null) : IPdfEngine
 {
@@ -17,6 +18,7 @@ public sealed class ChromiumPdfEngine(string? executablePath = null) : IPdfEngin
     ];
 
     private readonly SemaphoreSlim _startLock = new(1, 1);
+    private readonly ConcurrentBag<IPage> _idlePages = [];
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -39,12 +41,10 @@ public sealed class ChromiumPdfEngine(string? executablePath = null) : IPdfEngin
 
     public async Task<PdfPrint> PrintAsync(string html, PdfPrintOptions options, CancellationToken cancellationToken = default)
     {
-        var browser = await BrowserAsync(cancellationToken);
-        var page = await browser.NewPageAsync();
+        var page = await TakePageAsync(cancellationToken);
         try
         {
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-            await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
             var prepared = options.PrepareScript is null ? null : await page.EvaluateAsync<string>(options.PrepareScript);
             var pdf = await page.PdfAsync(new PagePdfOptions
             {
@@ -53,12 +53,29 @@ public sealed class ChromiumPdfEngine(string? executablePath = null) : IPdfEngin
                 Tagged = options.Tagged,
                 Outline = options.Outline,
             });
+            _idlePages.Add(page);
             return new PdfPrint(pdf, prepared);
         }
-        finally
+        catch
         {
             await page.CloseAsync();
+            throw;
         }
+    }
+
+    // Opening a tab costs more than printing a meeting, so tabs are kept and reused: one per concurrent render.
+    private async Task<IPage> TakePageAsync(CancellationToken cancellationToken)
+    {
+        while (_idlePages.TryTake(out var idle))
+        {
+            if (!idle.IsClosed)
+                return idle;
+        }
+
+        var browser = await BrowserAsync(cancellationToken);
+        var page = await browser.NewPageAsync();
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        return page;
     }
 
     private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
