@@ -24,9 +24,10 @@ public static class CliApp
                                                     Keep importing what lands in DIR; move each delivery to
                                                     DIR/done or DIR/failed with a .log beside it
           meetings                                  List meetings, one per line: KEY kind items time place
-          export KEY --format text [--public] [-o FILE]
-                                                    Write a meeting's document; KEY is CODE:YYYY-MM-DD,
-                                                    e.g. CF:2016-08-18. --public hides closed items.
+          export KEY --format pdf|docx|html|text [--public] [-o FILE]
+                                                    Write a meeting's agenda or minutes; KEY is
+                                                    CODE:YYYY-MM-DD, e.g. CF:2016-08-18. --public hides
+                                                    closed items. pdf and docx need -o FILE.
 
         Storage:
           default            SQLite file data/dagsorden.db under the working directory

@@ -139,6 +139,6 @@ public sealed class CliTests : IAsyncLifetime
         var run = await CliRunner.RunAsync(Directory, "help");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("export KEY --format text [--public] [-o FILE]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("export KEY --format pdf|docx|html|text [--public] [-o FILE]", run.Output, StringComparison.Ordinal);
     }
 }
