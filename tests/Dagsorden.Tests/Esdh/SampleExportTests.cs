@@ -214,6 +214,27 @@ public sealed class SampleExportTests
         Assert.Equal(zipSnapshot, await SnapshotAsync(database));
     }
 
+    [Theory]
+    [InlineData("acadre")]
+    [InlineData("edoc")]
+    [InlineData("edoc-fujitsu")]
+    public async Task EverySourceZippedGivesTheSameMeetingAsItsFolder(string source)
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var zip = Path.Combine(database.Directory, source + ".zip");
+        System.IO.Compression.ZipFile.CreateFromDirectory(Sample(source), zip);
+
+        var fromFolder = await ImportAsync(database, Sample(source));
+        var folderSnapshot = await SnapshotAsync(database);
+        var fromZip = await ImportAsync(database, zip);
+
+        Assert.Equal(fromFolder.Key, fromZip.Key);
+        Assert.Equal(fromFolder.ItemCount, fromZip.ItemCount);
+        Assert.Equal(fromFolder.AttachmentFiles, fromZip.AttachmentFiles);
+        Assert.False(fromZip.Created);
+        Assert.Equal(folderSnapshot, await SnapshotAsync(database));
+    }
+
     [Fact]
     public async Task CliPrintsOneLinePerExportWithKeyItemsAndSource()
     {
