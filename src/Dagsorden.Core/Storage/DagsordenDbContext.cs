@@ -22,10 +22,27 @@ public abstract class DagsordenDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
 
+    public DbSet<DeletedRecord> DeletedRecords => Set<DeletedRecord>();
+
+    /// <summary>The clock used to stamp changes; tests may set it.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public abstract StorageProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DagsordenDbContext).Assembly);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ChangeTracking.Stamp(ChangeTracker, this, Clock.GetUtcNow().UtcDateTime);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracking.Stamp(ChangeTracker, this, Clock.GetUtcNow().UtcDateTime);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

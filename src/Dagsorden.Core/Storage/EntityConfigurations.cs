@@ -13,6 +13,7 @@ internal sealed class ForumConfiguration : IEntityTypeConfiguration<Forum>
 {
     public void Configure(EntityTypeBuilder<Forum> builder)
     {
+        ChangeTracking.Track(builder);
         builder.Property(f => f.Code).HasMaxLength(10);
         builder.Property(f => f.Name).HasMaxLength(Limits.Name);
         builder.HasIndex(f => f.Code).IsUnique();
@@ -23,6 +24,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 {
     public void Configure(EntityTypeBuilder<Meeting> builder)
     {
+        ChangeTracking.Track(builder);
         builder.Property(m => m.Place).HasMaxLength(Limits.Place);
         builder.HasOne(m => m.Forum).WithMany().HasForeignKey(m => m.ForumId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.ForumId, m.Date }).IsUnique();
@@ -39,6 +41,7 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
 {
     public void Configure(EntityTypeBuilder<AgendaItem> builder)
     {
+        ChangeTracking.Track(builder);
         builder.ToTable("Items");
         builder.HasIndex(i => new { i.MeetingId, i.Number }).IsUnique();
         builder.Property(i => i.Title).HasMaxLength(Limits.Title);
@@ -75,6 +78,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
 {
     public void Configure(EntityTypeBuilder<Attachment> builder)
     {
+        ChangeTracking.Track(builder);
         builder.Property(a => a.Title).HasMaxLength(Limits.Title);
         builder.HasIndex(a => new { a.ItemId, a.Position }).IsUnique();
         builder.Property(a => a.FileName).HasMaxLength(Limits.Title);

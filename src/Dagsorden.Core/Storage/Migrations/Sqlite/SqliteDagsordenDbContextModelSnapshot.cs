@@ -28,6 +28,16 @@ namespace Dagsorden.Core.Storage.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("Created")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+                    b.Property<DateTime>("Modified")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -42,6 +52,8 @@ namespace Dagsorden.Core.Storage.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("Modified");
 
                     b.ToTable("Forums");
                 });
@@ -91,6 +103,11 @@ namespace Dagsorden.Core.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("Created")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
                     b.Property<string>("DecisionOutcome")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -115,6 +132,11 @@ namespace Dagsorden.Core.Storage.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("Modified")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -132,6 +154,8 @@ namespace Dagsorden.Core.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();
 
@@ -148,6 +172,11 @@ namespace Dagsorden.Core.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("Created")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
                     b.Property<string>("ExtractedText")
                         .HasColumnType("TEXT");
 
@@ -160,6 +189,11 @@ namespace Dagsorden.Core.Storage.Migrations.Sqlite
 
                     b.Property<int>("ItemId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Modified")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
@@ -182,6 +216,8 @@ namespace Dagsorden.Core.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("Sha256");
 
                     b.HasIndex("ItemId", "Position")
@@ -196,6 +232,11 @@ namespace Dagsorden.Core.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("Created")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -209,6 +250,11 @@ namespace Dagsorden.Core.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Modified")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
                     b.Property<string>("Participants")
                         .IsRequired()
@@ -235,10 +281,36 @@ namespace Dagsorden.Core.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("ForumId", "Date")
                         .IsUnique();
 
                     b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Dagsorden.Core.Storage.DeletedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Deleted")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "Deleted");
+
+                    b.ToTable("DeletedRecords");
                 });
 
             modelBuilder.Entity("Dagsorden.Core.Items.AgendaItem", b =>
