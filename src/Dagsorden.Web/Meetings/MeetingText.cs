@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Text;
 
@@ -15,6 +16,18 @@ public static class MeetingText
     public static string Time(TimeOnly? time) => time is { } t ? "kl. " + DanishDates.Time(t) : "";
 
     public static string Number(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A decision's outcome in Danish, e.g. "godkendt".</summary>
+    public static string OutcomeName(DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.Approved => "godkendt",
+        DecisionOutcome.Noted => "taget til efterretning",
+        DecisionOutcome.Discussed => "drøftet",
+        DecisionOutcome.Postponed => "udsat",
+        DecisionOutcome.Rejected => "afvist",
+        DecisionOutcome.NothingToReport => "intet at bemærke",
+        _ => "besluttet",
+    };
 
     /// <summary>Route values for the meeting page, e.g. /cf/2016-08-18.</summary>
     public static Dictionary<string, string> RouteValues(MeetingKey key) => new()

@@ -79,20 +79,31 @@ public static partial class MeetingHtml
         html.Append("</ol>\n</nav>\n");
 
         foreach (var item in document.Items)
-        {
-            html.Append("<section class=\"item").Append(item.IsClosed ? " closed" : "").Append("\" aria-labelledby=\"").Append(ItemAnchor(item.Number)).Append("\">\n");
-            html.Append("<h").Append(h + 1).Append(" class=\"item-title\" id=\"").Append(ItemAnchor(item.Number)).Append("\">Punkt ")
-                .Append(item.Number.ToString(CultureInfo.InvariantCulture)).Append(": ").Append(Text(item.Title)).Append("</h").Append(h + 1).Append(">\n");
-            if (item.CaseNumber is not null)
-                html.Append("<p class=\"case-number\">").Append(Encode(item.CaseNumber)).Append("</p>\n");
-            if (item.ShowsToFollowNotice)
-                html.Append("<p>").Append(Encode(MinutesTextParser.ToFollowNotice)).Append("</p>\n");
-            foreach (var section in item.Sections)
-                AppendSection(html, section, h + 2);
-            html.Append("</section>\n");
-        }
+            AppendItem(html, item, h + 1);
 
         html.Append("</div>\n");
+    }
+
+    /// <summary>One item on a page of its own (the item permalink), its title at the given heading level.</summary>
+    public static string RenderItem(DocumentItem item, int headingLevel)
+    {
+        var html = new StringBuilder("<div class=\"doc\">\n");
+        AppendItem(html, item, headingLevel);
+        return html.Append("</div>\n").ToString();
+    }
+
+    private static void AppendItem(StringBuilder html, DocumentItem item, int level)
+    {
+        html.Append("<section class=\"item").Append(item.IsClosed ? " closed" : "").Append("\" aria-labelledby=\"").Append(ItemAnchor(item.Number)).Append("\">\n");
+        html.Append("<h").Append(level).Append(" class=\"item-title\" id=\"").Append(ItemAnchor(item.Number)).Append("\">Punkt ")
+            .Append(item.Number.ToString(CultureInfo.InvariantCulture)).Append(": ").Append(Text(item.Title)).Append("</h").Append(level).Append(">\n");
+        if (item.CaseNumber is not null)
+            html.Append("<p class=\"case-number\">").Append(Encode(item.CaseNumber)).Append("</p>\n");
+        if (item.ShowsToFollowNotice)
+            html.Append("<p>").Append(Encode(MinutesTextParser.ToFollowNotice)).Append("</p>\n");
+        foreach (var section in item.Sections)
+            AppendSection(html, section, level + 1);
+        html.Append("</section>\n");
     }
 
     private static void AppendSection(StringBuilder html, DocumentSection section, int level)
