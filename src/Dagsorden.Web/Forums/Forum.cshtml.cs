@@ -1,14 +1,14 @@
 using Dagsorden.Core.Forums;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Storage;
+using Dagsorden.Web.Site;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dagsorden.Web.Forums;
 
 /// <summary>A forum's meetings by year, e.g. /cf (the newest year) or /cf/2016: the year's plan.</summary>
-public sealed class ForumModel(DagsordenDbContext db) : PageModel
+public sealed class ForumModel(DagsordenDbContext db) : PortalPageModel
 {
     public Forum? Forum { get; private set; }
 
@@ -18,7 +18,6 @@ public sealed class ForumModel(DagsordenDbContext db) : PageModel
 
     public IReadOnlyList<MeetingSummary> Meetings { get; private set; } = [];
 
-    public string NotFoundMessage { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string code, int? year, CancellationToken cancellationToken)
     {
@@ -33,13 +32,5 @@ public sealed class ForumModel(DagsordenDbContext db) : PageModel
             return NotFoundPage($"{Forum.Name} har ingen møder i {year}.");
         Meetings = await db.MeetingsInYearAsync(Forum.Id, Year, cancellationToken);
         return Page();
-    }
-
-    private PageResult NotFoundPage(string message)
-    {
-        NotFoundMessage = message;
-        var page = Page();
-        page.StatusCode = StatusCodes.Status404NotFound;
-        return page;
     }
 }

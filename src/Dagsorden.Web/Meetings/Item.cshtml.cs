@@ -3,13 +3,13 @@ using Dagsorden.Core.Documents;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Storage;
+using Dagsorden.Web.Site;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dagsorden.Web.Meetings;
 
 /// <summary>One item's permalink, e.g. /cf/2016-08-18/punkt/5, with the case's history as a timeline.</summary>
-public sealed class ItemModel(DagsordenDbContext db) : PageModel
+public sealed class ItemModel(DagsordenDbContext db) : PortalPageModel
 {
     public MeetingDocument? Meeting { get; private set; }
 
@@ -17,7 +17,6 @@ public sealed class ItemModel(DagsordenDbContext db) : PageModel
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
-    public string NotFoundMessage { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string code, string date, int number, CancellationToken cancellationToken)
     {
@@ -33,13 +32,5 @@ public sealed class ItemModel(DagsordenDbContext db) : PageModel
         if (item.CaseNumber is not null)
             Timeline = await db.TimelineAsync(item.CaseNumber, cancellationToken);
         return Page();
-    }
-
-    private PageResult NotFoundPage(string message)
-    {
-        NotFoundMessage = message;
-        var page = Page();
-        page.StatusCode = StatusCodes.Status404NotFound;
-        return page;
     }
 }

@@ -3,18 +3,17 @@ using Dagsorden.Core.Documents;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Storage;
 using Dagsorden.Core.Text;
+using Dagsorden.Web.Site;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dagsorden.Web.Meetings;
 
 /// <summary>The public agenda or minutes of one meeting, e.g. /cf/2016-08-18.</summary>
-public sealed class MeetingModel(DagsordenDbContext db) : PageModel
+public sealed class MeetingModel(DagsordenDbContext db) : PortalPageModel
 {
     public MeetingDocument? Meeting { get; private set; }
 
-    public string NotFoundMessage { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string code, string date, CancellationToken cancellationToken)
     {
@@ -32,13 +31,5 @@ public sealed class MeetingModel(DagsordenDbContext db) : PageModel
         return await db.Forums.AnyAsync(f => f.Code == forumCode, cancellationToken)
             ? NotFoundPage($"Der er intet møde i {forumCode} {DanishDates.LongDate(day).ToLowerInvariant()}.")
             : NotFoundPage($"Der findes intet forum med koden »{code}«.");
-    }
-
-    private PageResult NotFoundPage(string message)
-    {
-        NotFoundMessage = message;
-        var page = Page();
-        page.StatusCode = StatusCodes.Status404NotFound;
-        return page;
     }
 }
