@@ -1,5 +1,7 @@
 using Dagsorden.Core.Storage;
 using Dagsorden.Web.Documents;
+using Dagsorden.Web.Feeds;
+using Dagsorden.Web.OParl;
 using Dagsorden.Web.Site;
 
 // Settings and web assets come with the app; the data is found from the working directory, as the CLI finds it.
@@ -11,6 +13,7 @@ builder.Services.AddDagsordenStorage(storage);
 builder.Services.AddProblemDetails();
 builder.AddSite();
 builder.AddDocuments();
+builder.AddOParl();
 
 var app = builder.Build();
 await (await DagsordenDatabase.OpenAsync(storage)).DisposeAsync();
@@ -18,6 +21,8 @@ await (await DagsordenDatabase.OpenAsync(storage)).DisposeAsync();
 app.UseSite();
 app.MapGet("/health", () => "ok");
 app.MapDocuments();
+app.MapFeeds();
+app.MapOParl();
 app.MapSite();
 app.Run();
 
