@@ -67,6 +67,7 @@ public sealed class PortalPagesTests
         Assert.Contains("Torsdag d. 6. marts 2025", newest, StringComparison.Ordinal);
         Assert.Contains("Torsdag d. 20. marts 2025", newest, StringComparison.Ordinal);
         Assert.Contains("href=\"/cf/2014\">2014</a>", newest, StringComparison.Ordinal);
+        Assert.Contains("href=\"/cf/moeder.ics\"", newest, StringComparison.Ordinal);
         Assert.Contains("Torsdag d. 13. november 2014", older, StringComparison.Ordinal);
         Assert.DoesNotContain("marts 2025", older, StringComparison.Ordinal);
     }
