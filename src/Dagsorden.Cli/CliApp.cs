@@ -1,6 +1,7 @@
 using Dagsorden.Cli.Documents;
 using Dagsorden.Cli.Import;
 using Dagsorden.Cli.Meetings;
+using Dagsorden.Cli.Search;
 using Dagsorden.Core;
 using Dagsorden.Core.Storage;
 
@@ -28,6 +29,14 @@ public static class CliApp
                                                     Write a meeting's agenda or minutes; KEY is
                                                     CODE:YYYY-MM-DD, e.g. CF:2016-08-18. --public hides
                                                     closed items. pdf and docx need -o FILE.
+          search "QUERY" [--public] [--forum CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                 [--kle 83.02] [--outcome approved|noted|discussed|postponed|rejected|
+                 nothing-to-report|other] [--closed|--open] [--limit N]
+                                                    Ranked hits: KEY punkt N: title, and a snippet.
+                                                    Words are stemmed (Danish); "quoted words" are a
+                                                    phrase. Without --public it searches as an
+                                                    administrator: closed items are included.
+          search --reindex                          Rebuild the search index from the stored items
 
         Storage:
           default            SQLite file data/dagsorden.db under the working directory
@@ -67,6 +76,7 @@ public static class CliApp
                 "import" => await ImportCommand.RunAsync(context),
                 "meetings" => await MeetingsCommand.RunAsync(context),
                 "export" => await ExportCommand.RunAsync(context),
+                "search" => await SearchCommand.RunAsync(context),
                 _ => await UnknownCommandAsync(arguments.Command, error),
             };
         }
@@ -84,7 +94,7 @@ public static class CliApp
 
     private static async Task<int> UnknownCommandAsync(string command, TextWriter error)
     {
-        await error.WriteLineAsync($"error: unknown command '{command}'. Commands: import, meetings, export, help.");
+        await error.WriteLineAsync($"error: unknown command '{command}'. Commands: import, meetings, export, search, help.");
         return UsageError;
     }
 }

@@ -5,6 +5,7 @@ using Dagsorden.Core.Forums;
 using Dagsorden.Core.Import.Esdh;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
+using Dagsorden.Core.Search;
 using Dagsorden.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -123,6 +124,7 @@ public sealed class MeetingImporter(DagsordenDbContext db, AttachmentStore? atta
             if (record is { } r)
                 db.ImportRecords.Add(new ImportRecord(r.Fingerprint, r.Name, meeting.Key.ToString(), DateTime.UtcNow));
             await db.SaveChangesAsync(cancellationToken);
+            await SearchIndexes.For(db).IndexMeetingAsync(meeting, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (meeting.Key, created);
         }

@@ -1,3 +1,4 @@
+using Dagsorden.Core.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,8 @@ public static class DagsordenDatabase
                 // WAL lets the web app read while an import writes.
                 await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
+
+            await SearchIndexes.EnsureAsync(context, cancellationToken);
 
             return context;
         }

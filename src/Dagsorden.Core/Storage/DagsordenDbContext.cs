@@ -2,6 +2,7 @@ using Dagsorden.Core.Forums;
 using Dagsorden.Core.Import;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
+using Dagsorden.Core.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dagsorden.Core.Storage;
@@ -29,8 +30,14 @@ public abstract class DagsordenDbContext(DbContextOptions options) : DbContext(o
 
     public abstract StorageProvider Provider { get; }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DagsordenDbContext).Assembly);
+        if (Provider == StorageProvider.PostgreSql)
+            SearchDocumentConfiguration.ConfigurePostgres(modelBuilder.Entity<SearchDocument>());
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -1,0 +1,52 @@
+using System.Data.Common;
+using System.Globalization;
+using Dagsorden.Core.Storage;
+
+namespace Dagsorden.Core.Search;
+
+/// <summary>
+/// PostgreSQL full-text search with the built-in <c>danish</c> configuration: a stored tsvector
+/// column (title weighted A, body D) with a GIN index. Each term is a parameter of
+/// plainto_tsquery or phraseto_tsquery, which read their input as plain words, never as operators.
+/// </summary>
+public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db)
+{
+    protected override string From => "\"SearchDocuments\" d";
+
+    // Title words weigh A, body words D: ts_rank counts a title hit ten times a body hit.
+    protected override string VectorColumn => ", \"SearchVector\", \"TitleVector\"";
+
+    protected override string VectorValue =>
+        ", setweight(to_tsvector('danish'::regconfig, @title), 'A') || setweight(to_tsvector('danish'::regconfig, @body), 'D'), to_tsvector('danish'::regconfig, @title)";
+
+    /// <summary>
+    /// Above this many hits, ranking reads only the titles' vectors (title hits first, then the
+    /// newest): ts_rank over every hit's whole vector costs about 10 ms per thousand hits.
+    /// </summary>
+    public const int FullRankLimit = 1000;
+
+    protected override string Match(DbCommand command, IReadOnlyList<SearchTerm> terms)
+    {
+        for (var i = 0; i < terms.Count; i++)
+            AddParameter(command, Name(i), string.Join(' ', terms[i].Words));
+        return "d.\"SearchVector\" @@ " + Query(terms);
+    }
+
+    protected override string RankOrder(DbCommand command, IReadOnlyList<SearchTerm> terms, int total) =>
+        total <= FullRankLimit
+            ? "ts_rank(d.\"SearchVector\", " + Query(terms) + ") DESC"
+            : "ts_rank(d.\"TitleVector\", " + Query(terms) + ") DESC";
+
+    internal override async Task<bool> EnsureStorageAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = await OpenAsync(cancellationToken);
+        await using var command = CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM \"Items\") AND NOT EXISTS (SELECT 1 FROM \"SearchDocuments\")");
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static string Query(IReadOnlyList<SearchTerm> terms) =>
+        "(" + string.Join(" && ", terms.Select((t, i) => (t.IsPhrase ? "phraseto_tsquery" : "plainto_tsquery") + "('danish'::regconfig, @" + Name(i) + ")")) + ")";
+
+    private static string Name(int index) => "term" + index.ToString(CultureInfo.InvariantCulture);
+}

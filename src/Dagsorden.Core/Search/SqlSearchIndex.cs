@@ -1,0 +1,291 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Dagsorden.Core.Items;
+using Dagsorden.Core.Meetings;
+using Dagsorden.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Dagsorden.Core.Search;
+
+/// <summary>
+/// What both engines share: the document table, filters, access, facets and snippets. User text
+/// reaches SQL only as parameters; each engine turns the parsed <see cref="SearchTerm"/>s into its
+/// own match expression.
+/// </summary>
+public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
+{
+    private const string Columns = "\"ItemId\", \"MeetingId\", \"ForumId\", \"Date\", \"Year\", \"Number\", \"Title\", \"IsClosed\", \"KleSubject\", \"Outcome\"";
+
+    protected DagsordenDbContext Db { get; } = db;
+
+    /// <summary>The FROM clause: the documents as <c>d</c>, joined to whatever the engine matches on.</summary>
+    protected abstract string From { get; }
+
+    /// <summary>Adds the match condition's parameters and returns the condition.</summary>
+    protected abstract string Match(DbCommand command, IReadOnlyList<SearchTerm> terms);
+
+    /// <summary>An expression to ORDER BY that puts the best hit first; may use the match's parameters. <paramref name="total"/> is the number of hits.</summary>
+    protected abstract string RankOrder(DbCommand command, IReadOnlyList<SearchTerm> terms, int total);
+
+    /// <summary>An extra column of SearchDocuments the engine fills from @title and @body, with a leading comma; empty for none.</summary>
+    protected virtual string VectorColumn => "";
+
+    /// <summary>The value of <see cref="VectorColumn"/>.</summary>
+    protected virtual string VectorValue => "";
+
+    /// <summary>Creates what the migrations cannot; true when the index must be built from the data.</summary>
+    internal abstract Task<bool> EnsureStorageAsync(CancellationToken cancellationToken);
+
+    protected virtual Task RemoveMeetingEngineRowsAsync(int meetingId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected virtual Task ClearEngineRowsAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected virtual Task AddEngineRowsAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task IndexMeetingAsync(Meeting meeting, CancellationToken cancellationToken = default)
+    {
+        await using var scope = await OpenAsync(cancellationToken);
+        await RemoveMeetingEngineRowsAsync(meeting.Id, cancellationToken);
+        await ExecuteAsync(
+            "DELETE FROM \"SearchBodies\" WHERE \"ItemId\" IN (SELECT \"ItemId\" FROM \"SearchDocuments\" WHERE \"MeetingId\" = @meeting)",
+            cancellationToken,
+            ("meeting", meeting.Id));
+        await ExecuteAsync("DELETE FROM \"SearchDocuments\" WHERE \"MeetingId\" = @meeting", cancellationToken, ("meeting", meeting.Id));
+        await AddAsync(meeting.Items.Select(item => SearchDocument.From(meeting, item)).ToList(), cancellationToken);
+    }
+
+    public async Task AddAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken = default)
+    {
+        if (documents.Count == 0)
+            return;
+        await using var scope = await OpenAsync(cancellationToken);
+        await using (var command = CreateCommand(
+            $"INSERT INTO \"SearchDocuments\" ({Columns}{VectorColumn}) VALUES (@item, @meeting, @forum, @date, @year, @number, @title, @closed, @kle, @outcome{VectorValue})"))
+        await using (var bodies = CreateCommand("INSERT INTO \"SearchBodies\" (\"ItemId\", \"Body\") VALUES (@item, @body)"))
+        {
+            var parameters = new[] { "item", "meeting", "forum", "date", "year", "number", "title", "closed", "kle", "outcome" }
+                .Select(name => AddParameter(command, name, null))
+                .ToArray();
+            var body = VectorValue.Length > 0 ? AddParameter(command, "body", null) : null;
+            var bodyItem = AddParameter(bodies, "item", null);
+            var bodyText = AddParameter(bodies, "body", null);
+            foreach (var d in documents)
+            {
+                object?[] values = [d.ItemId, d.MeetingId, d.ForumId, d.Date, d.Year, d.Number, d.Title, d.IsClosed, d.KleSubject, d.Outcome?.ToString()];
+                for (var i = 0; i < values.Length; i++)
+                    parameters[i].Value = values[i] ?? DBNull.Value;
+                body?.Value = d.Body;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                bodyItem.Value = d.ItemId;
+                bodyText.Value = d.Body;
+                await bodies.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await AddEngineRowsAsync(documents, cancellationToken);
+    }
+
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = await OpenAsync(cancellationToken);
+        await ClearEngineRowsAsync(cancellationToken);
+        await ExecuteAsync("DELETE FROM \"SearchBodies\"", cancellationToken);
+        await ExecuteAsync("DELETE FROM \"SearchDocuments\"", cancellationToken);
+
+        var meetingIds = await Db.Meetings.AsNoTracking().OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
+        var count = 0;
+        foreach (var batch in meetingIds.Chunk(200))
+        {
+            var meetings = await Db.Meetings.AsNoTracking()
+                .Include(m => m.Items).ThenInclude(i => i.Attachments)
+                .AsSplitQuery()
+                .Where(m => batch.Contains(m.Id))
+                .ToListAsync(cancellationToken);
+            var documents = meetings.SelectMany(m => m.Items.Select(i => SearchDocument.From(m, i))).ToList();
+            await AddAsync(documents, cancellationToken);
+            count += documents.Count;
+        }
+
+        return count;
+    }
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, SearchAccess access, CancellationToken cancellationToken = default)
+    {
+        request.Validate();
+        var terms = request.Terms;
+        if (terms.Count == 0)
+            return SearchResults.Empty;
+
+        var forums = await Db.Forums.AsNoTracking().Select(f => new { f.Id, f.Code, f.Name }).ToListAsync(cancellationToken);
+        int? forumId = null;
+        if (request.ForumCode is { } code)
+        {
+            forumId = forums.FirstOrDefault(f => string.Equals(f.Code, code, StringComparison.OrdinalIgnoreCase))?.Id
+                ?? throw new SearchRequestException("forum", $"No forum has the code '{code}'.");
+        }
+
+        await using var scope = await OpenAsync(cancellationToken);
+
+        // Facets and the total come from one grouped count over exactly the rows the hits come from.
+        var groups = new List<(int Forum, DecisionOutcome? Outcome, int Year, int Count)>();
+        await using (var command = CreateCommand(""))
+        {
+            var where = Where(command, terms, request, access, forumId);
+            command.CommandText = $"SELECT d.\"ForumId\", d.\"Outcome\", d.\"Year\", COUNT(*) FROM {From} WHERE {where} GROUP BY d.\"ForumId\", d.\"Outcome\", d.\"Year\"";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var outcome = reader.IsDBNull(1) ? (DecisionOutcome?)null : Enum.Parse<DecisionOutcome>(reader.GetString(1));
+                groups.Add((reader.GetInt32(0), outcome, reader.GetInt32(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture)));
+            }
+        }
+
+        var total = groups.Sum(g => g.Count);
+        if (total == 0)
+            return SearchResults.Empty;
+
+        var ids = new List<int>();
+        await using (var command = CreateCommand(""))
+        {
+            var where = Where(command, terms, request, access, forumId);
+            var rank = RankOrder(command, terms, total);
+            AddParameter(command, "limit", request.Limit);
+            AddParameter(command, "offset", request.Offset);
+            command.CommandText = $"SELECT d.\"ItemId\" FROM {From} WHERE {where} ORDER BY {rank}, d.\"Date\" DESC, d.\"Number\" LIMIT @limit OFFSET @offset";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                ids.Add(reader.GetInt32(0));
+        }
+
+        var documents = await LoadAsync(ids, cancellationToken);
+        var forumById = forums.ToDictionary(f => f.Id);
+        var hits = ids.Where(documents.ContainsKey).Select(id =>
+        {
+            var d = documents[id];
+            var forum = forumById[d.ForumId];
+            return new SearchHit(
+                d.ItemId,
+                new MeetingKey(forum.Code, d.Date),
+                forum.Name,
+                d.Number,
+                d.Title,
+                d.IsClosed,
+                d.Outcome,
+                d.KleSubject,
+                Highlighter.Highlight(d.Title, terms),
+                Highlighter.Snippet(d.Body, terms));
+        }).ToList();
+
+        var facets = new SearchFacets(
+            groups.GroupBy(g => forumById[g.Forum].Code).Select(g => new FacetCount<string>(g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList(),
+            groups.GroupBy(g => g.Outcome).Select(g => new FacetCount<DecisionOutcome?>(g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value).ToList(),
+            groups.GroupBy(g => g.Year).Select(g => new FacetCount<int>(g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Value).ToList());
+        return new SearchResults(total, hits, facets);
+    }
+
+    protected DbCommand CreateCommand(string sql)
+    {
+        var command = Db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = Db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    protected static DbParameter AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    protected async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+            AddParameter(command, name, value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Keeps the context's connection open for a unit of work, and closes it only if it opened it.</summary>
+    protected async Task<IAsyncDisposable> OpenAsync(CancellationToken cancellationToken)
+    {
+        await Db.Database.OpenConnectionAsync(cancellationToken);
+        return new ConnectionScope(Db);
+    }
+
+    private string Where(DbCommand command, IReadOnlyList<SearchTerm> terms, SearchRequest request, SearchAccess access, int? forumId)
+    {
+        var where = new StringBuilder(Match(command, terms));
+
+        // Access first: everything counted, ranked or shown is filtered by it.
+        if (!access.SeesAll)
+        {
+            if (access.MemberOf.Count == 0)
+            {
+                where.Append(" AND NOT d.\"IsClosed\"");
+            }
+            else
+            {
+                var names = access.MemberOf.Order().Select((id, i) => AddParameter(command, "member" + i.ToString(CultureInfo.InvariantCulture), id).ParameterName);
+                where.Append(" AND (NOT d.\"IsClosed\" OR d.\"ForumId\" IN (@").Append(string.Join(", @", names)).Append("))");
+            }
+        }
+
+        if (forumId is { } forum)
+            where.Append(" AND d.\"ForumId\" = @").Append(AddParameter(command, "forum", forum).ParameterName);
+        if (request.From is { } from)
+            where.Append(" AND d.\"Date\" >= @").Append(AddParameter(command, "from", from).ParameterName);
+        if (request.To is { } to)
+            where.Append(" AND d.\"Date\" <= @").Append(AddParameter(command, "to", to).ParameterName);
+        if (request.KleSubject is { } kle)
+        {
+            // Validated as digits and dots, so the LIKE pattern holds no wildcard of the user's.
+            where.Append(" AND d.\"KleSubject\" LIKE @").Append(AddParameter(command, "kle", kle + "%").ParameterName);
+        }
+
+        if (request.Outcome is { } outcome)
+            where.Append(" AND d.\"Outcome\" = @").Append(AddParameter(command, "outcome", outcome.ToString()).ParameterName);
+        if (request.Closed is { } closed)
+            where.Append(closed ? " AND d.\"IsClosed\"" : " AND NOT d.\"IsClosed\"");
+        return where.ToString();
+    }
+
+    private async Task<Dictionary<int, SearchDocument>> LoadAsync(List<int> ids, CancellationToken cancellationToken)
+    {
+        var documents = new Dictionary<int, SearchDocument>();
+        if (ids.Count == 0)
+            return documents;
+        await using var command = CreateCommand("");
+        var names = ids.Select((id, i) => "@id" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        for (var i = 0; i < ids.Count; i++)
+            AddParameter(command, "id" + i.ToString(CultureInfo.InvariantCulture), ids[i]);
+        command.CommandText = $"SELECT d.\"ItemId\", d.\"MeetingId\", d.\"ForumId\", d.\"Date\", d.\"Year\", d.\"Number\", d.\"Title\", b.\"Body\", d.\"IsClosed\", d.\"KleSubject\", d.\"Outcome\" FROM \"SearchDocuments\" d JOIN \"SearchBodies\" b ON b.\"ItemId\" = d.\"ItemId\" WHERE d.\"ItemId\" IN ({string.Join(", ", names)})";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var document = new SearchDocument(
+                reader.GetInt32(0),
+                reader.GetInt32(1),
+                reader.GetInt32(2),
+                reader.GetFieldValue<DateOnly>(3),
+                reader.GetInt32(5),
+                reader.GetString(6),
+                reader.GetString(7),
+                reader.GetBoolean(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.IsDBNull(10) ? null : Enum.Parse<DecisionOutcome>(reader.GetString(10)));
+            documents[document.ItemId] = document;
+        }
+
+        return documents;
+    }
+
+    private sealed class ConnectionScope(DagsordenDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
+    }
+}
