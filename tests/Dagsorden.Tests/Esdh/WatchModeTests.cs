@@ -43,12 +43,13 @@ public sealed class WatchModeTests
         Task<CliRun>? watch = null;
         await using (var stream = new FileStream(Path.Combine(drop, "slow.zip"), FileMode.CreateNew))
         {
-            // A truncated zip would fail; written in pieces 100 ms apart, the file never stands still for 0.6 s.
+            // A truncated zip would fail; written in pieces 100 ms apart, the file never stands still for
+            // the 3 s settle time, even when a busy test run delays this writer by a second or two.
             foreach (var chunk in zip.Chunk(zip.Length / 8 + 1))
             {
                 await stream.WriteAsync(chunk);
                 await stream.FlushAsync();
-                watch ??= Task.Run(() => CliRunner.RunAsync(database.Directory, "import", "--watch", "drop", "--settle", "0.6", "--once"));
+                watch ??= Task.Run(() => CliRunner.RunAsync(database.Directory, "import", "--watch", "drop", "--settle", "3", "--once"));
                 await Task.Delay(100);
             }
         }
