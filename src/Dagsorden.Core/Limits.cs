@@ -17,6 +17,8 @@ public static class Limits
     public static void Check(string what, string? value, int maximum)
     {
         if (value is not null && value.Length > maximum)
-            throw new DomainException($"The {what} is {value.Length} characters long; at most {maximum} are allowed.");
+            throw new DomainException(
+                $"The {what} is {value.Length} characters long; at most {maximum} are allowed.",
+                $"En tekst er {value.Length} tegn lang; højst {maximum} tegn er tilladt.");
     }
 }

@@ -15,6 +15,7 @@ internal static class SearchCommand
     private static readonly Dictionary<string, DecisionOutcome> Outcomes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["approved"] = DecisionOutcome.Approved,
+        ["approved-with-remarks"] = DecisionOutcome.ApprovedWithRemarks,
         ["noted"] = DecisionOutcome.Noted,
         ["discussed"] = DecisionOutcome.Discussed,
         ["postponed"] = DecisionOutcome.Postponed,

@@ -29,7 +29,25 @@ public sealed partial class Forum
     /// <summary>The document template new agendas and minutes of this forum use.</summary>
     public DocumentTemplate Template { get; private set; }
 
+    /// <summary>Where the forum usually meets, e.g. "Mødelokale 412"; new meetings start with it.</summary>
+    public string? DefaultPlace { get; private set; }
+
+    /// <summary>When the forum usually meets, e.g. 09:00; new meetings start with it.</summary>
+    public TimeOnly? DefaultStartTime { get; private set; }
+
     public void ChangeTemplate(DocumentTemplate template) => Template = template;
+
+    public void Update(string name, DocumentTemplate template, string? defaultPlace, TimeOnly? defaultStartTime)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw new DomainException("A forum needs a name.", "Skriv forummets navn.");
+        Limits.Check("forum name", name.Trim(), Limits.Name);
+        Limits.Check("default place", defaultPlace?.Trim(), Limits.Place);
+        Name = name.Trim();
+        Template = template;
+        DefaultPlace = string.IsNullOrWhiteSpace(defaultPlace) ? null : defaultPlace.Trim();
+        DefaultStartTime = defaultStartTime;
+    }
 
     public static string ValidateCode(string code)
     {

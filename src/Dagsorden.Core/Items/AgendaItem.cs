@@ -29,6 +29,9 @@ public sealed class AgendaItem
 
     public int Number { get; private set; }
 
+    /// <summary>Counts the item's edits; a form that read an older revision is refused, so no edit overwrites another unseen.</summary>
+    public int Revision { get; private set; }
+
     /// <summary>The title without the forum prefix; empty for a closed item whose title was withheld.</summary>
     public string Title { get; private set; }
 
@@ -80,9 +83,66 @@ public sealed class AgendaItem
         Attachments.Select(a => new AttachmentContent(a.Title, a.IsPublic, a.File)).ToList(),
         MinutesApproval);
 
+    /// <summary>Refuses an edit made on an older revision of the item than the stored one.</summary>
+    public void EnsureRevision(int expected)
+    {
+        if (expected != Revision)
+            throw new EditConflictException(
+                $"Item {Number} was changed by someone else (revision {Revision}, the edit was made on {expected}).",
+                $"Punkt {Number} er blevet ændret af en anden, mens du skrev. Din tekst er bevaret nedenfor; sammenlign med den gemte udgave og gem igen.");
+    }
+
+    internal void SetNumber(int number)
+    {
+        if (Number != number)
+        {
+            Number = number;
+            Revision++;
+        }
+    }
+
+    internal void SetToFollow(bool toFollow)
+    {
+        IsToFollow = toFollow;
+        Revision++;
+    }
+
+    /// <summary>Records the forum's decision, adding a decision section under the template's heading when the item has none.</summary>
+    internal void SetDecision(Decision? decision, string decisionHeading)
+    {
+        DecisionText = decision?.Text;
+        DecisionOutcome = decision?.Outcome;
+        if (decision is not null && _sections.All(s => s.Kind != SectionKind.Decision))
+        {
+            var attachments = _sections.FirstOrDefault(s => s.Kind == SectionKind.Attachments && s.Position == _sections.Max(x => x.Position));
+            var position = _sections.Count == 0 ? 0 : _sections.Max(s => s.Position) + 1;
+            if (attachments is not null)
+            {
+                // The 2016 template prints Bilag last, after the decision.
+                _sections.Remove(attachments);
+                _sections.Add(new ItemSection(attachments.Position, SectionKind.Decision, decisionHeading, RichText.Empty));
+                _sections.Add(new ItemSection(position, SectionKind.Attachments, attachments.Heading, attachments.Body));
+            }
+            else
+            {
+                _sections.Add(new ItemSection(position, SectionKind.Decision, decisionHeading, RichText.Empty));
+            }
+        }
+
+        Revision++;
+    }
+
+    internal void SetMinutesApproval(MinutesApproval? approval)
+    {
+        ApprovesMinutesOf = approval?.MinutesOf;
+        MinutesApprovalOutcome = approval?.Outcome;
+        Revision++;
+    }
+
     public void ReplaceContent(ItemContent content)
     {
         content.Validate();
+        Revision++;
         Title = content.Title;
         ForumPrefix = content.ForumPrefix;
         TocTitle = content.TocTitle;

@@ -19,7 +19,7 @@ public static partial class DecisionClassifier
         if (PostponedPattern().IsMatch(text))
             return DecisionOutcome.Postponed;
         if (ApprovedPattern().IsMatch(text))
-            return DecisionOutcome.Approved;
+            return RemarksPattern().IsMatch(text) ? DecisionOutcome.ApprovedWithRemarks : DecisionOutcome.Approved;
         if (NotedPattern().IsMatch(text))
             return DecisionOutcome.Noted;
         if (DiscussedPattern().IsMatch(text))
@@ -38,6 +38,9 @@ public static partial class DecisionClassifier
 
     [GeneratedRegex(@"\b(godkendt|godkendte|godkendes|vedtog|vedtaget|besluttede)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ApprovedPattern();
+
+    [GeneratedRegex(@"\bmed (de )?(følgende )?bemærkning(er|en)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RemarksPattern();
 
     [GeneratedRegex(@"til efterretning", RegexOptions.IgnoreCase)]
     private static partial Regex NotedPattern();

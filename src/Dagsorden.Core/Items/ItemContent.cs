@@ -81,6 +81,9 @@ public enum DecisionOutcome
 {
     Other,
     Approved,
+
+    /// <summary>"Godkendt med bemærkninger".</summary>
+    ApprovedWithRemarks,
     Noted,
     Discussed,
     Postponed,
@@ -89,6 +92,28 @@ public enum DecisionOutcome
 }
 
 public sealed record Decision(RichText Text, DecisionOutcome Outcome);
+
+public static class DecisionOutcomes
+{
+    /// <summary>The outcomes a secretary chooses between when recording a decision, in the order the form lists them.</summary>
+    public static IReadOnlyList<DecisionOutcome> Recordable { get; } =
+    [
+        DecisionOutcome.Approved, DecisionOutcome.ApprovedWithRemarks, DecisionOutcome.Noted,
+        DecisionOutcome.Discussed, DecisionOutcome.Postponed, DecisionOutcome.Rejected,
+    ];
+
+    public static string Danish(this DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.Approved => "Godkendt",
+        DecisionOutcome.ApprovedWithRemarks => "Godkendt med bemærkninger",
+        DecisionOutcome.Noted => "Taget til efterretning",
+        DecisionOutcome.Discussed => "Drøftet",
+        DecisionOutcome.Postponed => "Udsat",
+        DecisionOutcome.Rejected => "Ikke godkendt",
+        DecisionOutcome.NothingToReport => "Intet at bemærke",
+        _ => "Andet",
+    };
+}
 
 public enum MinutesApprovalOutcome
 {

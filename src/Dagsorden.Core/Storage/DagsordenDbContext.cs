@@ -1,8 +1,10 @@
+using Dagsorden.Core.Accounts;
 using Dagsorden.Core.Forums;
 using Dagsorden.Core.Import;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Search;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dagsorden.Core.Storage;
@@ -11,7 +13,7 @@ namespace Dagsorden.Core.Storage;
 /// The database. Each provider has a subclass so that each keeps its own committed migrations;
 /// everything else uses this type.
 /// </summary>
-public abstract class DagsordenDbContext(DbContextOptions options) : DbContext(options)
+public abstract class DagsordenDbContext(DbContextOptions options) : IdentityDbContext<UserAccount>(options)
 {
     public DbSet<Forum> Forums => Set<Forum>();
 
@@ -25,6 +27,14 @@ public abstract class DagsordenDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<DeletedRecord> DeletedRecords => Set<DeletedRecord>();
 
+    public DbSet<ForumMembership> ForumMemberships => Set<ForumMembership>();
+
+    public DbSet<ItemDraft> ItemDrafts => Set<ItemDraft>();
+
+    public DbSet<ItemNote> ItemNotes => Set<ItemNote>();
+
+    public DbSet<MeetingVersion> MeetingVersions => Set<MeetingVersion>();
+
     /// <summary>The clock used to stamp changes; tests may set it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -34,6 +44,7 @@ public abstract class DagsordenDbContext(DbContextOptions options) : DbContext(o
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DagsordenDbContext).Assembly);
         if (Provider == StorageProvider.PostgreSql)
             SearchDocumentConfiguration.ConfigurePostgres(modelBuilder.Entity<SearchDocument>());

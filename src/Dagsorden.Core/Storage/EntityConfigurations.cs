@@ -1,3 +1,4 @@
+using Dagsorden.Core.Accounts;
 using Dagsorden.Core.CaseNumbers;
 using Dagsorden.Core.Forums;
 using Dagsorden.Core.Import;
@@ -16,6 +17,7 @@ internal sealed class ForumConfiguration : IEntityTypeConfiguration<Forum>
         ChangeTracking.Track(builder);
         builder.Property(f => f.Code).HasMaxLength(10);
         builder.Property(f => f.Name).HasMaxLength(Limits.Name);
+        builder.Property(f => f.DefaultPlace).HasMaxLength(Limits.Place);
         builder.HasIndex(f => f.Code).IsUnique();
     }
 }
@@ -28,6 +30,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.Place).HasMaxLength(Limits.Place);
         builder.HasOne(m => m.Forum).WithMany().HasForeignKey(m => m.ForumId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.ForumId, m.Date }).IsUnique();
+        builder.Property(m => m.Revision).IsConcurrencyToken();
+        builder.Ignore(m => m.IsPublished);
         builder.Property(m => m.Participants)
             .HasConversion((ValueConverter)JsonColumns.ParticipantsConverter, JsonColumns.ParticipantsComparer)
             .HasDefaultValueSql("'[]'"); // meetings stored before participants were recorded have none
@@ -43,7 +47,9 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
     {
         ChangeTracking.Track(builder);
         builder.ToTable("Items");
-        builder.HasIndex(i => new { i.MeetingId, i.Number }).IsUnique();
+        // Not unique: renumbering moves numbers through each other within one save; Meeting keeps them distinct.
+        builder.HasIndex(i => new { i.MeetingId, i.Number });
+        builder.Property(i => i.Revision).IsConcurrencyToken();
         builder.Property(i => i.Title).HasMaxLength(Limits.Title);
         builder.Property(i => i.TocTitle).HasMaxLength(Limits.Title);
         builder.Property(i => i.ForumPrefix).HasMaxLength(Limits.Prefix);
@@ -98,5 +104,53 @@ internal sealed class ImportRecordConfiguration : IEntityTypeConfiguration<Impor
         builder.HasIndex(r => r.Fingerprint).IsUnique();
         builder.Property(r => r.Name).HasMaxLength(Limits.Title);
         builder.Property(r => r.MeetingKey).HasMaxLength(40);
+    }
+}
+
+internal sealed class ForumMembershipConfiguration : IEntityTypeConfiguration<ForumMembership>
+{
+    public void Configure(EntityTypeBuilder<ForumMembership> builder)
+    {
+        builder.HasOne(m => m.Forum).WithMany().HasForeignKey(m => m.ForumId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<UserAccount>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.ForumId, m.UserId }).IsUnique();
+    }
+}
+
+internal sealed class ItemDraftConfiguration : IEntityTypeConfiguration<ItemDraft>
+{
+    public void Configure(EntityTypeBuilder<ItemDraft> builder)
+    {
+        builder.ToTable("ItemDrafts");
+        builder.HasOne(d => d.Forum).WithMany().HasForeignKey(d => d.ForumId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(d => d.AuthorId).HasMaxLength(450);
+        builder.Property(d => d.AuthorName).HasMaxLength(Limits.Name);
+        builder.Property(d => d.Content).HasConversion((ValueConverter)JsonColumns.ItemContentConverter, JsonColumns.ItemContentComparer);
+        builder.Property(d => d.Revision).IsConcurrencyToken();
+        builder.HasIndex(d => new { d.ForumId, d.Status });
+        builder.HasIndex(d => d.AuthorId);
+    }
+}
+
+internal sealed class ItemNoteConfiguration : IEntityTypeConfiguration<ItemNote>
+{
+    public void Configure(EntityTypeBuilder<ItemNote> builder)
+    {
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(n => n.ItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<UserAccount>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(n => n.Text).HasMaxLength(ItemNote.MaxLength);
+        builder.HasIndex(n => new { n.ItemId, n.UserId }).IsUnique();
+    }
+}
+
+internal sealed class MeetingVersionConfiguration : IEntityTypeConfiguration<MeetingVersion>
+{
+    public void Configure(EntityTypeBuilder<MeetingVersion> builder)
+    {
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(v => v.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(v => new { v.MeetingId, v.Number }).IsUnique();
+        builder.Property(v => v.PublishedBy).HasMaxLength(Limits.Name);
+        builder.Property(v => v.CorrectionReason).HasMaxLength(Limits.Title);
+        builder.Property(v => v.Snapshot).HasConversion((ValueConverter)JsonColumns.SnapshotConverter, JsonColumns.SnapshotComparer);
     }
 }

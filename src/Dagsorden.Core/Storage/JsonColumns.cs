@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dagsorden.Core.CaseNumbers;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Text;
@@ -10,7 +12,10 @@ namespace Dagsorden.Core.Storage;
 /// <summary>Rich text and recommendations are stored as JSON text, compared by their serialised form.</summary>
 internal static class JsonColumns
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new CaseNumberJsonConverter() },
+    };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
@@ -35,8 +40,27 @@ internal static class JsonColumns
         v => Serialize(v).GetHashCode(StringComparison.Ordinal),
         v => Deserialize<List<Participant>>(Serialize(v)));
 
+    public static ValueConverter<ItemContent, string> ItemContentConverter { get; } =
+        new(v => Serialize(v), v => Deserialize<ItemContent>(v));
+
+    public static ValueComparer<ItemContent> ItemContentComparer { get; } = Comparer<ItemContent>();
+
+    public static ValueConverter<MeetingSnapshot, string> SnapshotConverter { get; } =
+        new(v => Serialize(v), v => Deserialize<MeetingSnapshot>(v));
+
+    public static ValueComparer<MeetingSnapshot> SnapshotComparer { get; } = Comparer<MeetingSnapshot>();
+
     private static ValueComparer<T> Comparer<T>() => new(
         (a, b) => Serialize(a) == Serialize(b),
         v => Serialize(v).GetHashCode(StringComparison.Ordinal),
         v => Deserialize<T>(Serialize(v)));
+}
+
+/// <summary>A case number is stored as the text it was written as, and parsed again on reading.</summary>
+internal sealed class CaseNumberJsonConverter : JsonConverter<CaseNumber>
+{
+    public override CaseNumber? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetString() is { Length: > 0 } text ? CaseNumber.Parse(text) : null;
+
+    public override void Write(Utf8JsonWriter writer, CaseNumber value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 }

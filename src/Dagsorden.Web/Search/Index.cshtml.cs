@@ -20,6 +20,7 @@ public sealed class IndexModel(DagsordenDbContext db) : PageModel
     public static IReadOnlyList<(string Slug, DecisionOutcome Outcome, string Name)> Outcomes { get; } =
     [
         ("godkendt", DecisionOutcome.Approved, "Godkendt"),
+        ("bemaerkninger", DecisionOutcome.ApprovedWithRemarks, "Godkendt med bemærkninger"),
         ("efterretning", DecisionOutcome.Noted, "Taget til efterretning"),
         ("droeftet", DecisionOutcome.Discussed, "Drøftet"),
         ("udsat", DecisionOutcome.Postponed, "Udsat"),
