@@ -1,4 +1,5 @@
 using Dagsorden.Core.Storage;
+using Dagsorden.Web.Accounts;
 using Dagsorden.Web.Documents;
 using Dagsorden.Web.Feeds;
 using Dagsorden.Web.OParl;
@@ -12,6 +13,7 @@ var storage = StorageOptions.Resolve(
 builder.Services.AddDagsordenStorage(storage);
 builder.Services.AddProblemDetails();
 builder.AddSite();
+builder.AddAccounts();
 builder.AddDocuments();
 builder.AddOParl();
 
@@ -19,6 +21,7 @@ var app = builder.Build();
 await (await DagsordenDatabase.OpenAsync(storage)).DisposeAsync();
 
 app.UseSite();
+app.UseAccounts();
 app.MapGet("/health", () => "ok");
 app.MapDocuments();
 app.MapFeeds();

@@ -12,6 +12,7 @@ public static class SiteSetup
     {
         // Pages live in their feature's folder (Meetings/, …), not in one Pages/ folder.
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+        builder.Services.AddHttpContextAccessor();
 
         // Danish letters stay readable in the HTML source; markup characters are still encoded.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -1,0 +1,78 @@
+using Dagsorden.Core.Accounts;
+using Dagsorden.Core.Storage;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace Dagsorden.Web.Accounts;
+
+/// <summary>
+/// Sign-in with ASP.NET Core Identity: hashed passwords, lockout after failed attempts, a cookie that
+/// is HttpOnly and SameSite=Lax, and the antiforgery tokens Razor Pages adds to every form.
+/// </summary>
+public static class AccountsSetup
+{
+    public const string SignInPath = "/konto/log-ind";
+    public const string SignOutPath = "/konto/log-ud";
+    public const string DeniedPath = "/konto/adgang-naegtet";
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<UserAccount, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<DagsordenDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<DanishIdentityErrors>();
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = SignInPath;
+            options.LogoutPath = SignOutPath;
+            options.AccessDeniedPath = DeniedPath;
+            options.Cookie.Name = "dagsorden";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.ReturnUrlParameter = "tilbage";
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        // The municipality's own identity provider, when configured (see README: Accounts).
+        OpenIdConnectSignIn.AddWhenConfigured(builder);
+
+        builder.Services.AddAuthorization();
+        builder.Services.AddScoped<CurrentUser>();
+        return builder;
+    }
+
+    public static WebApplication UseAccounts(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    // Pages redirect to the sign-in page; API and feed clients get the plain status code instead.
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/oparl") || context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
