@@ -13,7 +13,6 @@ public static class AccountsSetup
 {
     public const string SignInPath = "/konto/log-ind";
     public const string SignOutPath = "/konto/log-ud";
-    public const string DeniedPath = "/konto/adgang-naegtet";
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
@@ -36,7 +35,6 @@ public static class AccountsSetup
         {
             options.LoginPath = SignInPath;
             options.LogoutPath = SignOutPath;
-            options.AccessDeniedPath = DeniedPath;
             options.Cookie.Name = "dagsorden";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
@@ -45,7 +43,12 @@ public static class AccountsSetup
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.ReturnUrlParameter = "tilbage";
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            // A signed-in user without the right role gets 403 and the Danish error page, not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         // The municipality's own identity provider, when configured (see README: Accounts).
@@ -63,7 +66,7 @@ public static class AccountsSetup
         return app;
     }
 
-    // Pages redirect to the sign-in page; API and feed clients get the plain status code instead.
+    // Pages redirect to the sign-in page; API clients get the plain status code instead.
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/oparl") || context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))

@@ -23,6 +23,7 @@ public sealed class ErrorModel : PageModel
 
         (Heading, Message) = Response.StatusCode switch
         {
+            StatusCodes.Status403Forbidden => ("Ingen adgang", "Du har ikke adgang til denne side. Kontakt forummets sekretær eller en administrator, hvis du mener, at du burde have adgang."),
             StatusCodes.Status404NotFound => ("Siden findes ikke", "Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert."),
             StatusCodes.Status405MethodNotAllowed => ("Handlingen er ikke tilladt", "Siden kan ikke bruges på den måde."),
             >= 500 => ("Der opstod en fejl", "Noget gik galt hos os. Prøv igen om lidt."),
