@@ -1,3 +1,4 @@
+using Dagsorden.Core.Notifications;
 using Dagsorden.Core.Storage;
 using Dagsorden.Web.Accounts;
 using Dagsorden.Web.Documents;
@@ -16,6 +17,7 @@ builder.AddSite();
 builder.AddAccounts();
 builder.AddDocuments();
 builder.AddOParl();
+builder.Services.AddNotifications();
 
 var app = builder.Build();
 await (await DagsordenDatabase.OpenAsync(storage)).DisposeAsync();
