@@ -108,8 +108,8 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
             return Task.CompletedTask;
         }, cancellationToken);
 
-    public Task RecordAttendanceAsync(int meetingId, IReadOnlyList<Participant> participants, CancellationToken cancellationToken = default) =>
-        ChangeAsync(meetingId, null, meeting =>
+    public Task RecordAttendanceAsync(int meetingId, IReadOnlyList<Participant> participants, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(meetingId, expectedRevision, meeting =>
         {
             meeting.RecordAttendance(participants);
             return Task.CompletedTask;
@@ -133,15 +133,16 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
             }
         }, cancellationToken);
 
-    public Task<MeetingVersion> PublishAgendaAsync(int meetingId, string publisher, CancellationToken cancellationToken = default) =>
-        PublishAsync(meetingId, publisher, null, async meeting =>
+    /// <param name="expectedRevision">The revision the secretary saw: only what they saw is published.</param>
+    public Task<MeetingVersion> PublishAgendaAsync(int meetingId, string publisher, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
+        PublishAsync(meetingId, publisher, null, expectedRevision, async meeting =>
         {
             meeting.RefreshApprovalItem(await UnapprovedMinutesAsync(meeting.ForumId, meeting.Date, cancellationToken));
             meeting.PublishAgenda();
         }, cancellationToken);
 
-    public Task<MeetingVersion> PublishMinutesAsync(int meetingId, string publisher, CancellationToken cancellationToken = default) =>
-        PublishAsync(meetingId, publisher, null, meeting =>
+    public Task<MeetingVersion> PublishMinutesAsync(int meetingId, string publisher, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
+        PublishAsync(meetingId, publisher, null, expectedRevision, meeting =>
         {
             meeting.PublishMinutes();
             return Task.CompletedTask;
@@ -149,7 +150,7 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
 
     /// <summary>Corrects approved minutes; the correction is published at once as a new version carrying the reason.</summary>
     public Task<MeetingVersion> CorrectItemAsync(int meetingId, int number, ItemContent content, string reason, int expectedItemRevision, string publisher, CancellationToken cancellationToken = default) =>
-        PublishAsync(meetingId, publisher, reason, meeting =>
+        PublishAsync(meetingId, publisher, reason, null, meeting =>
         {
             meeting.CorrectItem(number, content, reason, expectedItemRevision);
             return Task.CompletedTask;
@@ -158,10 +159,10 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
     public async Task<IReadOnlyList<MeetingVersion>> VersionsAsync(int meetingId, CancellationToken cancellationToken = default) =>
         await db.MeetingVersions.AsNoTracking().Where(v => v.MeetingId == meetingId).OrderBy(v => v.Number).ToListAsync(cancellationToken);
 
-    private async Task<MeetingVersion> PublishAsync(int meetingId, string publisher, string? reason, Func<Meeting, Task> change, CancellationToken cancellationToken)
+    private async Task<MeetingVersion> PublishAsync(int meetingId, string publisher, string? reason, int? expectedRevision, Func<Meeting, Task> change, CancellationToken cancellationToken)
     {
         MeetingVersion? version = null;
-        await ChangeAsync(meetingId, null, async meeting =>
+        await ChangeAsync(meetingId, expectedRevision, async meeting =>
         {
             await change(meeting);
             await db.SaveChangesAsync(cancellationToken);

@@ -48,7 +48,6 @@ public sealed class BuilderModel(CurrentUser currentUser, DagsordenDbContext db,
         {
             var number = ParseNumber(nummer, "punktets nummer");
             var to = ParseNumber(til, "det nye nummer");
-            AgendaOrder.CheckMove(meeting, number, to);
             await workflow.MoveItemAsync(id, number, to, expected, cancellationToken);
             return "punkt-" + to.ToString(CultureInfo.InvariantCulture);
         }, cancellationToken);
@@ -94,7 +93,7 @@ public sealed class BuilderModel(CurrentUser currentUser, DagsordenDbContext db,
             if (meeting.Status == MeetingStatus.AgendaPublished && (await SecretariatQueries.UnpublishedChangesAsync(Db, meeting, cancellationToken)).Count == 0)
                 throw new DomainException($"Meeting {meeting.Key} has no changes since its last version.", "Dagsordenen er ikke ændret, siden den sidst blev offentliggjort; der er intet at offentliggøre.");
 
-            var version = await workflow.PublishAgendaAsync(id, Access.DisplayName ?? "Sekretariatet", cancellationToken);
+            var version = await workflow.PublishAgendaAsync(id, Access.DisplayName ?? "Sekretariatet", expected, cancellationToken);
             var description = MeetingVersion.Describe(await workflow.VersionsAsync(id, cancellationToken), version);
             MailReport mail;
             try
@@ -122,7 +121,7 @@ public sealed class BuilderModel(CurrentUser currentUser, DagsordenDbContext db,
         {
             var expected = ParseRevision(revision);
             var meeting = await workflow.LoadAsync(id, cancellationToken);
-            // Checked here too, because publishing itself takes no revision: a secretary publishes only the agenda they saw.
+            // Checked before the change too, so checks that read the meeting see the version the secretary saw.
             meeting.EnsureRevision(expected);
             var anchor = await change(workflow, meeting, expected);
             return BackTo(PathOf(id), anchor);

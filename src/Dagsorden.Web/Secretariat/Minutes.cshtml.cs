@@ -87,7 +87,7 @@ public sealed class MinutesModel(CurrentUser currentUser, DagsordenDbContext db)
             }
 
             participants.AddRange(ParseExtraParticipants(ekstra));
-            await workflow.RecordAttendanceAsync(id, participants, cancellationToken);
+            await workflow.RecordAttendanceAsync(id, participants, meeting.Revision, cancellationToken);
             Notice = "Fremmødet er gemt.";
             return BackTo(PathOf(id), "fremmoede");
         }
@@ -139,11 +139,11 @@ public sealed class MinutesModel(CurrentUser currentUser, DagsordenDbContext db)
         {
             var workflow = new MeetingWorkflow(Db);
             var meeting = await workflow.LoadAsync(id, cancellationToken);
-            // Publishing takes no revision itself: a secretary publishes only the minutes they saw.
+            // A secretary publishes only the minutes they saw.
             meeting.EnsureRevision(ParseRevision(revision));
             if (meeting.Status == MeetingStatus.MinutesPublished && (await SecretariatQueries.UnpublishedChangesAsync(Db, meeting, cancellationToken)).Count == 0)
                 throw new DomainException($"The minutes of {meeting.Key} have no changes since their last version.", "Referatet er ikke ændret, siden det sidst blev offentliggjort; der er intet at offentliggøre.");
-            var version = await workflow.PublishMinutesAsync(id, Access.DisplayName ?? "Sekretariatet", cancellationToken);
+            var version = await workflow.PublishMinutesAsync(id, Access.DisplayName ?? "Sekretariatet", meeting.Revision, cancellationToken);
             Notice = $"{MeetingVersion.Describe(await workflow.VersionsAsync(id, cancellationToken), version)} er offentliggjort.";
             return BackTo(PathOf(id));
         }

@@ -69,20 +69,24 @@ public sealed class MeetingWorkflowTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(9)]
-    public async Task MovingAnItemOutsideTheAgendaIsRefusedAndChangesNothing(int target)
+    [InlineData(2, 0, "Punkt 2 kan ikke flyttes til nummer 0.")]
+    [InlineData(2, 9, "Punkt 2 kan ikke flyttes til nummer 9.")]
+    [InlineData(2, 1, "Punkt 2 kan ikke flyttes til nummer 1.")]
+    [InlineData(1, 2, "Punkt 1, godkendelse af dagsorden og referat, står altid først.")]
+    [InlineData(3, 2, "»Evt.« står altid sidst på dagsordenen.")]
+    public async Task MovingAnItemOutsideTheAgendasFrameIsRefusedAndChangesNothing(int number, int target, string message)
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         await using var db = await database.OpenAsync();
         var forum = await ForumAsync(db);
         var workflow = new MeetingWorkflow(db);
         var meeting = await workflow.PlanAsync(forum.Id, First, null, null);
+        await workflow.PlaceDraftAsync(meeting.Id, await SubmittedDraftAsync(db, forum, "Budget"), await RevisionAsync(workflow, meeting.Id));
         var revision = await RevisionAsync(workflow, meeting.Id);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() => workflow.MoveItemAsync(meeting.Id, 2, target, revision));
+        var error = await Assert.ThrowsAsync<DomainException>(() => workflow.MoveItemAsync(meeting.Id, number, target, revision));
 
-        Assert.Equal($"Punkt 2 kan ikke flyttes til nummer {target}.", error.DanishMessage);
+        Assert.StartsWith(message, error.DanishMessage, StringComparison.Ordinal);
         Assert.Equal(revision, await RevisionAsync(workflow, meeting.Id));
     }
 

@@ -1,7 +1,5 @@
-using Dagsorden.Core;
-using Dagsorden.Core.Meetings;
 
-namespace Dagsorden.Web.Secretariat;
+namespace Dagsorden.Core.Meetings;
 
 /// <summary>
 /// Keeps the agenda's frame when items move: "Godkendelse af dagsorden og referat" stays item 1 and
