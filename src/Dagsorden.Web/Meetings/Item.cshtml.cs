@@ -74,7 +74,10 @@ public sealed class ItemModel(DagsordenDbContext db, CurrentUser currentUser) : 
 
         // The item of a published version may since have been taken off the agenda.
         if (_itemId is not { } itemId || !await db.Items.AnyAsync(i => i.Id == itemId, cancellationToken))
+        {
+            (Meeting, Item) = (null, null);
             return NotFoundPage("Punktet findes ikke længere på mødet, så der kan ikke skrives noter til det.");
+        }
 
         var text = Note ?? "";
         var now = db.Clock.GetUtcNow().UtcDateTime;
