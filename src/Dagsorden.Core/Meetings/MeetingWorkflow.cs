@@ -41,21 +41,28 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
     public async Task<IReadOnlyList<Meeting>> PlanSeriesAsync(int forumId, IReadOnlyList<DateOnly> dates, TimeOnly? startTime, string? place, CancellationToken cancellationToken = default)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var forum = await db.Forums.FirstOrDefaultAsync(f => f.Id == forumId, cancellationToken)
-            ?? throw new DomainException($"There is no forum with id {forumId}.", "Forummet findes ikke.");
-        var taken = await db.Meetings.Where(m => m.ForumId == forumId).Select(m => m.Date).ToListAsync(cancellationToken);
-        var created = new List<Meeting>();
-        foreach (var date in dates.Distinct().Order().Where(d => !taken.Contains(d)))
+        try
         {
-            var meeting = Meeting.Plan(forum, date, startTime, place, await UnapprovedMinutesAsync(forumId, date, cancellationToken));
-            db.Meetings.Add(meeting);
-            created.Add(meeting);
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var forum = await db.Forums.FirstOrDefaultAsync(f => f.Id == forumId, cancellationToken)
+                ?? throw new DomainException($"There is no forum with id {forumId}.", "Forummet findes ikke.");
+            var taken = await db.Meetings.Where(m => m.ForumId == forumId).Select(m => m.Date).ToListAsync(cancellationToken);
+            var created = new List<Meeting>();
+            foreach (var date in dates.Distinct().Order().Where(d => !taken.Contains(d)))
+            {
+                var meeting = Meeting.Plan(forum, date, startTime, place, await UnapprovedMinutesAsync(forumId, date, cancellationToken));
+                db.Meetings.Add(meeting);
+                created.Add(meeting);
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return created;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return created;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Puts a submitted draft on the agenda, before "Evt.".</summary>
