@@ -169,6 +169,10 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
             var number = await db.MeetingVersions.Where(v => v.MeetingId == meetingId).Select(v => (int?)v.Number).MaxAsync(cancellationToken) ?? 0;
             version = new MeetingVersion(meetingId, number + 1, db.Clock.GetUtcNow().UtcDateTime, publisher, MeetingSnapshot.Of(meeting), reason);
             db.MeetingVersions.Add(version);
+
+            // Search finds what is published, so the index changes only here: a planned meeting and the
+            // edits made between two versions are found by nobody.
+            await SearchIndexes.For(db).IndexMeetingAsync(meeting, cancellationToken);
         }, cancellationToken);
         return version!;
     }
@@ -184,8 +188,6 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
                 meeting.EnsureRevision(revision);
             await change(meeting);
             await db.SaveChangesAsync(cancellationToken);
-            if (meeting.IsPublished)
-                await SearchIndexes.For(db).IndexMeetingAsync(meeting, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException e)
