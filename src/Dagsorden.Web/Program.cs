@@ -2,6 +2,7 @@ using Dagsorden.Core.Storage;
 using Dagsorden.Web.Accounts;
 using Dagsorden.Web.Documents;
 using Dagsorden.Web.Feeds;
+using Dagsorden.Web.Items;
 using Dagsorden.Web.OParl;
 using Dagsorden.Web.Site;
 
@@ -14,6 +15,7 @@ builder.Services.AddDagsordenStorage(storage);
 builder.Services.AddProblemDetails();
 builder.AddSite();
 builder.AddAccounts();
+builder.AddItems();
 builder.AddDocuments();
 builder.AddOParl();
 
