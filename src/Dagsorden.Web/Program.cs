@@ -3,6 +3,7 @@ using Dagsorden.Core.Storage;
 using Dagsorden.Web.Accounts;
 using Dagsorden.Web.Documents;
 using Dagsorden.Web.Feeds;
+using Dagsorden.Web.Items;
 using Dagsorden.Web.OParl;
 using Dagsorden.Web.Site;
 
@@ -15,6 +16,7 @@ builder.Services.AddDagsordenStorage(storage);
 builder.Services.AddProblemDetails();
 builder.AddSite();
 builder.AddAccounts();
+builder.AddItems();
 builder.AddDocuments();
 builder.AddOParl();
 builder.Services.AddNotifications();
