@@ -114,7 +114,7 @@ public sealed class UnpublishedContentTests
         Assert.Contains("href=\"/tf/2027\">2027</a>", member, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, memberNextYear.StatusCode);
         Assert.Contains("Rådhuset", await memberNextYear.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.True(memberNextYear.Headers.CacheControl is { Private: true, NoStore: true });
+        Assert.True(memberNextYear.Headers.CacheControl is { NoStore: true, Public: false });
 
         // The planned meeting's own page stays unpublished for members too; it says why.
         Assert.Equal(HttpStatusCode.NotFound, memberMeeting.StatusCode);
