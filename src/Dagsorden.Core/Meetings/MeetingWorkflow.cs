@@ -13,6 +13,9 @@ namespace Dagsorden.Core.Meetings;
 /// </summary>
 public sealed class MeetingWorkflow(DagsordenDbContext db)
 {
+    /// <summary>The publisher recorded for the version that freezes an imported meeting.</summary>
+    public const string ImportedBy = "Import";
+
     public async Task<Meeting> LoadAsync(int meetingId, CancellationToken cancellationToken = default) =>
         await db.Meetings
             .Include(m => m.Forum)
@@ -177,6 +180,18 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
         return version!;
     }
 
+    /// <summary>
+    /// An imported meeting is public without a version. Before the workflow first changes it, its
+    /// imported state becomes version 1, so the public keeps seeing that until the next publication.
+    /// </summary>
+    private async Task FreezeImportedAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        if (!meeting.IsPublished || await db.MeetingVersions.AnyAsync(v => v.MeetingId == meeting.Id, cancellationToken))
+            return;
+        db.MeetingVersions.Add(new MeetingVersion(meeting.Id, 1, db.Clock.GetUtcNow().UtcDateTime, ImportedBy, MeetingSnapshot.Of(meeting)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task ChangeAsync(int meetingId, int? expectedRevision, Func<Meeting, Task> change, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
@@ -186,6 +201,7 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
             var meeting = await LoadAsync(meetingId, cancellationToken);
             if (expectedRevision is { } revision)
                 meeting.EnsureRevision(revision);
+            await FreezeImportedAsync(meeting, cancellationToken);
             await change(meeting);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

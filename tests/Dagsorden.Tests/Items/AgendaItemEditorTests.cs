@@ -168,7 +168,10 @@ public sealed class AgendaItemEditorTests
         Assert.Equal(url + "?besked=rettet", corrected.Headers.Location!.OriginalString);
         Assert.Equal("Chefforum godkendte løsningen med en rettelse.", after.DecisionText!.ToPlainText());
         Assert.Equal(DecisionOutcome.ApprovedWithRemarks, after.DecisionOutcome);
-        var version = Assert.Single(versions);
+        // The imported minutes are frozen as version 1 before the correction becomes version 2.
+        Assert.Equal([MeetingWorkflow.ImportedBy, "sekretaer"], versions.Select(v => v.PublishedBy));
+        Assert.Null(versions[0].CorrectionReason);
+        var version = versions[1];
         Assert.Equal("Beslutningen var skrevet forkert af.", version.CorrectionReason);
         Assert.Equal("sekretaer", version.PublishedBy);
     }

@@ -264,6 +264,26 @@ public sealed class MeetingWorkflowTests
         Assert.DoesNotContain(changes, c => c.Contains("HEMMELIG-7Q", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnImportedMeetingIsFrozenAsImportedBeforeTheWorkflowFirstChangesIt(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.OpenAsync();
+        await new Core.Import.MeetingImporter(db).StoreAsync(Builders.Meeting(First, Builders.OpenItem("Importeret punkt")));
+        var workflow = new MeetingWorkflow(db);
+        var meetingId = (await db.Meetings.AsNoTracking().SingleAsync()).Id;
+        var item = (await workflow.LoadAsync(meetingId)).Item(1);
+
+        await workflow.EditItemAsync(meetingId, 1, item.Content with { Title = "Redigeret punkt" }, item.Revision);
+
+        var version = Assert.Single(await workflow.VersionsAsync(meetingId));
+        Assert.Equal(MeetingWorkflow.ImportedBy, version.PublishedBy);
+        Assert.Equal("Importeret punkt", version.Snapshot.Items.Single().Content.Title);
+        await using var check = await database.OpenAsync();
+        Assert.Equal("Redigeret punkt", (await new MeetingWorkflow(check).LoadAsync(meetingId)).Item(1).Title);
+    }
+
     [Fact]
     public void TheYearlyPlanRepeatsEverySecondWeekAndLeavesOutJuly()
     {
