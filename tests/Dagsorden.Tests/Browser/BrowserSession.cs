@@ -28,7 +28,7 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             ExecutablePath = ChromiumPdfEngine.FindBrowser(),
             Headless = true,
-            Args = ["--no-sandbox"],
+            Args = ["--no-sandbox", "--lang=da-DK"],
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
