@@ -45,6 +45,9 @@ public static class CliApp
                                                     --forum CODE. Without --password-stdin a random
                                                     password is generated and printed once.
           users list                                List users: e-mail, name, roles, forum roles, lockout
+          demo [FOLDER]                             Make a demo database: import the sample minutes in
+                                                    FOLDER (default samples), one account per role, a
+                                                    planned meeting and a submitted item. Safe to re-run.
 
         Storage:
           default            SQLite file data/dagsorden.db under the working directory
@@ -86,6 +89,7 @@ public static class CliApp
                 "export" => await ExportCommand.RunAsync(context),
                 "search" => await SearchCommand.RunAsync(context),
                 "users" => await UsersCommand.RunAsync(context),
+                "demo" => await DemoCommand.RunAsync(context),
                 _ => await UnknownCommandAsync(arguments.Command, error),
             };
         }
@@ -103,7 +107,7 @@ public static class CliApp
 
     private static async Task<int> UnknownCommandAsync(string command, TextWriter error)
     {
-        await error.WriteLineAsync($"error: unknown command '{command}'. Commands: import, meetings, export, search, users, help.");
+        await error.WriteLineAsync($"error: unknown command '{command}'. Commands: import, meetings, export, search, users, demo, help.");
         return UsageError;
     }
 }
