@@ -97,6 +97,25 @@ public sealed class ExternalSignInTests
     }
 
     [Theory]
+    [InlineData("https://angriber.example/")]
+    [InlineData("//angriber.example/")]
+    [InlineData("/\\angriber.example/")]
+    public async Task CallbackRefusesToReturnToAnotherSite(string returnUrl)
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = new TestApp(database);
+        await app.AddUserAsync("mette@example.test");
+        await using var configured = Configured(app);
+        using var client = configured.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        await client.GetAsync("/test/ekstern?email=mette@example.test");
+        var response = await client.GetAsync("/konto/ekstern/retur?tilbage=" + Uri.EscapeDataString(returnUrl));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
     [InlineData("ukendt@example.test", null, "Der findes ingen bruger i Dagsorden med e-mailadressen ukendt@example.test. Bed en administrator om at oprette dig.")]
     [InlineData("mette@example.test", "false", "Kommunens login har ikke bekræftet e-mailadressen mette@example.test.")]
     [InlineData("", null, "Kommunens login oplyste ikke din e-mailadresse")]
