@@ -1,7 +1,9 @@
+using Dagsorden.Core.Notifications;
 using Dagsorden.Core.Storage;
 using Dagsorden.Web.Accounts;
 using Dagsorden.Web.Documents;
 using Dagsorden.Web.Feeds;
+using Dagsorden.Web.Items;
 using Dagsorden.Web.OParl;
 using Dagsorden.Web.Site;
 
@@ -14,8 +16,10 @@ builder.Services.AddDagsordenStorage(storage);
 builder.Services.AddProblemDetails();
 builder.AddSite();
 builder.AddAccounts();
+builder.AddItems();
 builder.AddDocuments();
 builder.AddOParl();
+builder.Services.AddNotifications();
 
 var app = builder.Build();
 await (await DagsordenDatabase.OpenAsync(storage)).DisposeAsync();

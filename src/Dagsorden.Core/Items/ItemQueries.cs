@@ -23,17 +23,35 @@ public static class ItemQueries
             : db.Items.FromSqlInterpolated($"SELECT * FROM \"Items\" WHERE \"CaseNumber\" LIKE {pattern}");
         var rows = await items
             .AsNoTracking()
-            .Join(db.Meetings, i => i.MeetingId, m => m.Id, (i, m) => new { Item = i, m.Date, m.Forum.Code })
+            .Join(db.Meetings.Where(m => m.Status != MeetingStatus.Planned), i => i.MeetingId, m => m.Id, (i, m) => new { Item = i, m.Date, m.Forum.Code })
             .OrderBy(r => r.Date).ThenBy(r => r.Item.Number)
             .Take(200)
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new TimelineEntry(
-            new MeetingKey(r.Code, r.Date),
-            r.Item.Number,
-            r.Item.FullTitle,
-            r.Item.IsClosed,
-            r.Item.CaseNumber?.Value,
-            r.Item.DecisionOutcome,
-            r.Item.CaseNumber == caseNumber)).ToList();
+
+        // A workflow meeting shows its latest published version: an item added or retitled since is not told.
+        var versions = await db.LatestVersionsAsync(rows.Select(r => r.Item.MeetingId).ToList(), cancellationToken);
+        var entries = new List<TimelineEntry>();
+        foreach (var row in rows)
+        {
+            var item = row.Item.Content;
+            var number = row.Item.Number;
+            if (versions.TryGetValue(row.Item.MeetingId, out var version))
+            {
+                if (version.Snapshot.Items.FirstOrDefault(i => i.ItemId == row.Item.Id) is not { } published)
+                    continue;
+                (item, number) = (published.Content, published.Number);
+            }
+
+            entries.Add(new TimelineEntry(
+                new MeetingKey(row.Code, row.Date),
+                number,
+                item.Title.Length == 0 ? "" : ItemTitle.Compose(item.ForumPrefix, item.Title),
+                item.IsClosed,
+                item.CaseNumber?.Value,
+                item.Decision?.Outcome,
+                item.CaseNumber == caseNumber));
+        }
+
+        return entries.OrderBy(e => e.Meeting.Date).ThenBy(e => e.Number).ToList();
     }
 }

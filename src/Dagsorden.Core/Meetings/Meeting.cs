@@ -113,9 +113,8 @@ public sealed class Meeting
     public void MoveItem(int number, int newNumber)
     {
         EnsureAgendaOpen();
+        AgendaOrder.CheckMove(this, number, newNumber);
         var ordered = Items.ToList();
-        if (newNumber < 1 || newNumber > ordered.Count)
-            throw new DomainException($"Item {number} cannot move to {newNumber}; the agenda has {ordered.Count} items.", $"Punkt {number} kan ikke flyttes til nummer {newNumber}.");
         var item = Item(number);
         ordered.Remove(item);
         ordered.Insert(newNumber - 1, item);

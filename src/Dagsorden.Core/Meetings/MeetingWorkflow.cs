@@ -41,21 +41,28 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
     public async Task<IReadOnlyList<Meeting>> PlanSeriesAsync(int forumId, IReadOnlyList<DateOnly> dates, TimeOnly? startTime, string? place, CancellationToken cancellationToken = default)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var forum = await db.Forums.FirstOrDefaultAsync(f => f.Id == forumId, cancellationToken)
-            ?? throw new DomainException($"There is no forum with id {forumId}.", "Forummet findes ikke.");
-        var taken = await db.Meetings.Where(m => m.ForumId == forumId).Select(m => m.Date).ToListAsync(cancellationToken);
-        var created = new List<Meeting>();
-        foreach (var date in dates.Distinct().Order().Where(d => !taken.Contains(d)))
+        try
         {
-            var meeting = Meeting.Plan(forum, date, startTime, place, await UnapprovedMinutesAsync(forumId, date, cancellationToken));
-            db.Meetings.Add(meeting);
-            created.Add(meeting);
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var forum = await db.Forums.FirstOrDefaultAsync(f => f.Id == forumId, cancellationToken)
+                ?? throw new DomainException($"There is no forum with id {forumId}.", "Forummet findes ikke.");
+            var taken = await db.Meetings.Where(m => m.ForumId == forumId).Select(m => m.Date).ToListAsync(cancellationToken);
+            var created = new List<Meeting>();
+            foreach (var date in dates.Distinct().Order().Where(d => !taken.Contains(d)))
+            {
+                var meeting = Meeting.Plan(forum, date, startTime, place, await UnapprovedMinutesAsync(forumId, date, cancellationToken));
+                db.Meetings.Add(meeting);
+                created.Add(meeting);
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return created;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return created;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Puts a submitted draft on the agenda, before "Evt.".</summary>
@@ -101,8 +108,8 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
             return Task.CompletedTask;
         }, cancellationToken);
 
-    public Task RecordAttendanceAsync(int meetingId, IReadOnlyList<Participant> participants, CancellationToken cancellationToken = default) =>
-        ChangeAsync(meetingId, null, meeting =>
+    public Task RecordAttendanceAsync(int meetingId, IReadOnlyList<Participant> participants, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(meetingId, expectedRevision, meeting =>
         {
             meeting.RecordAttendance(participants);
             return Task.CompletedTask;
@@ -126,15 +133,16 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
             }
         }, cancellationToken);
 
-    public Task<MeetingVersion> PublishAgendaAsync(int meetingId, string publisher, CancellationToken cancellationToken = default) =>
-        PublishAsync(meetingId, publisher, null, async meeting =>
+    /// <param name="expectedRevision">The revision the secretary saw: only what they saw is published.</param>
+    public Task<MeetingVersion> PublishAgendaAsync(int meetingId, string publisher, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
+        PublishAsync(meetingId, publisher, null, expectedRevision, async meeting =>
         {
             meeting.RefreshApprovalItem(await UnapprovedMinutesAsync(meeting.ForumId, meeting.Date, cancellationToken));
             meeting.PublishAgenda();
         }, cancellationToken);
 
-    public Task<MeetingVersion> PublishMinutesAsync(int meetingId, string publisher, CancellationToken cancellationToken = default) =>
-        PublishAsync(meetingId, publisher, null, meeting =>
+    public Task<MeetingVersion> PublishMinutesAsync(int meetingId, string publisher, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
+        PublishAsync(meetingId, publisher, null, expectedRevision, meeting =>
         {
             meeting.PublishMinutes();
             return Task.CompletedTask;
@@ -142,7 +150,7 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
 
     /// <summary>Corrects approved minutes; the correction is published at once as a new version carrying the reason.</summary>
     public Task<MeetingVersion> CorrectItemAsync(int meetingId, int number, ItemContent content, string reason, int expectedItemRevision, string publisher, CancellationToken cancellationToken = default) =>
-        PublishAsync(meetingId, publisher, reason, meeting =>
+        PublishAsync(meetingId, publisher, reason, null, meeting =>
         {
             meeting.CorrectItem(number, content, reason, expectedItemRevision);
             return Task.CompletedTask;
@@ -151,16 +159,20 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
     public async Task<IReadOnlyList<MeetingVersion>> VersionsAsync(int meetingId, CancellationToken cancellationToken = default) =>
         await db.MeetingVersions.AsNoTracking().Where(v => v.MeetingId == meetingId).OrderBy(v => v.Number).ToListAsync(cancellationToken);
 
-    private async Task<MeetingVersion> PublishAsync(int meetingId, string publisher, string? reason, Func<Meeting, Task> change, CancellationToken cancellationToken)
+    private async Task<MeetingVersion> PublishAsync(int meetingId, string publisher, string? reason, int? expectedRevision, Func<Meeting, Task> change, CancellationToken cancellationToken)
     {
         MeetingVersion? version = null;
-        await ChangeAsync(meetingId, null, async meeting =>
+        await ChangeAsync(meetingId, expectedRevision, async meeting =>
         {
             await change(meeting);
             await db.SaveChangesAsync(cancellationToken);
             var number = await db.MeetingVersions.Where(v => v.MeetingId == meetingId).Select(v => (int?)v.Number).MaxAsync(cancellationToken) ?? 0;
             version = new MeetingVersion(meetingId, number + 1, db.Clock.GetUtcNow().UtcDateTime, publisher, MeetingSnapshot.Of(meeting), reason);
             db.MeetingVersions.Add(version);
+
+            // Search finds what is published, so the index changes only here: a planned meeting and the
+            // edits made between two versions are found by nobody.
+            await SearchIndexes.For(db).IndexMeetingAsync(meeting, cancellationToken);
         }, cancellationToken);
         return version!;
     }
@@ -176,8 +188,6 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
                 meeting.EnsureRevision(revision);
             await change(meeting);
             await db.SaveChangesAsync(cancellationToken);
-            if (meeting.IsPublished)
-                await SearchIndexes.For(db).IndexMeetingAsync(meeting, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException e)

@@ -28,13 +28,17 @@ public static class VersionChanges
                 changes.Add(item.Content.IsToFollow ? $"Punkt {item.Number} eftersendes" : $"Punkt {item.Number} er ikke længere markeret »eftersendes«");
             if (old.Content.Decision != item.Content.Decision && item.Content.Decision is not null)
                 changes.Add($"Punkt {item.Number}: beslutningen er {(old.Content.Decision is null ? "skrevet" : "ændret")}");
-            else if (JsonColumns.Serialize(old.Content with { Title = "", Decision = null }) != JsonColumns.Serialize(item.Content with { Title = "", Decision = null }))
+            else if (Comparable(old.Content) != Comparable(item.Content))
                 changes.Add($"Punkt {item.Number}: teksten er ændret");
         }
 
         changes.AddRange(before.Values.OrderBy(i => i.Number).Select(i => $"Punkt {i.Number} er fjernet: {Name(i, showClosed)}"));
         return changes;
     }
+
+    // The text of an item, without what the other lines already report.
+    private static string Comparable(ItemContent content) =>
+        JsonColumns.Serialize(content with { Title = "", Decision = null, IsToFollow = false });
 
     private static string Name(SnapshotItem item, bool showClosed) =>
         item.Content.IsClosed && !showClosed ? "Lukket" : ItemTitle.Compose(item.Content.ForumPrefix, item.Content.Title);

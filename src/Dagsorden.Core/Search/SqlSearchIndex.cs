@@ -94,16 +94,21 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
         await ExecuteAsync("DELETE FROM \"SearchBodies\"", cancellationToken);
         await ExecuteAsync("DELETE FROM \"SearchDocuments\"", cancellationToken);
 
-        var meetingIds = await Db.Meetings.AsNoTracking().OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
+        // The index holds what is published: never a planned meeting, and a workflow meeting's latest published version.
+        var meetingIds = await Db.Meetings.AsNoTracking().Where(m => m.Status != MeetingStatus.Planned).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
         var count = 0;
         foreach (var batch in meetingIds.Chunk(200))
         {
             var meetings = await Db.Meetings.AsNoTracking()
+                .Include(m => m.Forum)
                 .Include(m => m.Items).ThenInclude(i => i.Attachments)
                 .AsSplitQuery()
                 .Where(m => batch.Contains(m.Id))
                 .ToListAsync(cancellationToken);
-            var documents = meetings.SelectMany(m => m.Items.Select(i => SearchDocument.From(m, i))).ToList();
+            var versions = await Db.LatestVersionsAsync(batch, cancellationToken);
+            var documents = meetings
+                .SelectMany(m => PublishedMeetings.Of(m, versions.GetValueOrDefault(m.Id))?.SearchDocuments() ?? [])
+                .ToList();
             await AddAsync(documents, cancellationToken);
             count += documents.Count;
         }

@@ -4,10 +4,12 @@ using Dagsorden.Core.Documents.Docx;
 using Dagsorden.Core.Documents.Pdf;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Storage;
+using Dagsorden.Web.Accounts;
+using Dagsorden.Web.Meetings;
 
 namespace Dagsorden.Web.Documents;
 
-/// <summary>The public PDF and DOCX of a meeting, e.g. /cf/2016-08-18.pdf.</summary>
+/// <summary>The PDF and DOCX of a meeting as published, e.g. /cf/2016-08-18.pdf.</summary>
 public static class DocumentEndpoints
 {
     public const string PdfContentType = "application/pdf";
@@ -23,12 +25,12 @@ public static class DocumentEndpoints
 
     public static WebApplication MapDocuments(this WebApplication app)
     {
-        app.MapGet("/{code}/{date}.pdf", async (string code, string date, DagsordenDbContext db, PdfDocumentWriter writer, CancellationToken cancellationToken) =>
-            await PublicDocumentAsync(db, code, date, cancellationToken) is { } document
+        app.MapGet("/{code}/{date}.pdf", async (string code, string date, HttpResponse response, DagsordenDbContext db, CurrentUser user, PdfDocumentWriter writer, CancellationToken cancellationToken) =>
+            await DocumentAsync(db, user, response, code, date, cancellationToken) is { } document
                 ? Results.File(await writer.WriteAsync(document, cancellationToken), PdfContentType, FileName(document, "pdf"))
                 : Results.NotFound());
-        app.MapGet("/{code}/{date}.docx", async (string code, string date, DagsordenDbContext db, CancellationToken cancellationToken) =>
-            await PublicDocumentAsync(db, code, date, cancellationToken) is { } document
+        app.MapGet("/{code}/{date}.docx", async (string code, string date, HttpResponse response, DagsordenDbContext db, CurrentUser user, CancellationToken cancellationToken) =>
+            await DocumentAsync(db, user, response, code, date, cancellationToken) is { } document
                 ? Results.File(DocxDocumentWriter.Write(document), DocxContentType, FileName(document, "docx"))
                 : Results.NotFound());
         return app;
@@ -40,13 +42,22 @@ public static class DocumentEndpoints
         return (stem + ".pdf", stem + ".docx");
     }
 
-    /// <summary>Only ever the public version: these addresses are open to anyone.</summary>
-    private static async Task<MeetingDocument?> PublicDocumentAsync(DagsordenDbContext db, string code, string date, CancellationToken cancellationToken)
+    /// <summary>
+    /// The meeting as published: the public version for anyone, the internal one (closed items in
+    /// full) for a member of the meeting's forum. A planned meeting has no document yet.
+    /// </summary>
+    private static async Task<MeetingDocument?> DocumentAsync(DagsordenDbContext db, CurrentUser user, HttpResponse response, string code, string date, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return null;
-        var meeting = await db.FindAsync(new MeetingKey(code.ToUpperInvariant(), day), cancellationToken);
-        return meeting is null ? null : MeetingDocument.From(meeting, DocumentAudience.Public);
+        var meeting = await db.FindPublishedAsync(new MeetingKey(code.ToUpperInvariant(), day), cancellationToken);
+        if (meeting is null)
+            return null;
+
+        var access = await user.GetAsync(cancellationToken);
+        var audience = access.IsMemberOf(meeting.ForumId) ? DocumentAudience.Internal : DocumentAudience.Public;
+        MemberContent.KeepPrivate(response, audience);
+        return MeetingDocument.From(meeting.Meeting, audience);
     }
 
     // "referat-cf-2016-08-18.pdf"

@@ -40,7 +40,12 @@ public static class FeedEndpoints
                 .Take(AtomEntries)
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken);
-            var entries = meetings.Select(m => new DocumentFeed.Entry(m, LastChange(db, m))).ToList();
+            var versions = await db.LatestVersionsAsync(meetings.Select(m => m.Id).ToList(), cancellationToken);
+            var entries = meetings
+                .Select(m => (Stored: m, Published: PublishedMeetings.Of(m, versions.GetValueOrDefault(m.Id))))
+                .Where(m => m.Published is not null)
+                .Select(m => new DocumentFeed.Entry(m.Published!.Meeting, LastChange(db, m.Stored, m.Published.Latest)))
+                .ToList();
             var forumModified = db.Entry(forum).Property<DateTime>(ChangeTracking.Modified).CurrentValue;
             return Results.Text(DocumentFeed.Write(forum, entries, forumModified, PublicUrls.For(request)), AtomContentType);
         }).ExcludeFromDescription();
@@ -54,9 +59,10 @@ public static class FeedEndpoints
         return db.Forums.FirstOrDefaultAsync(f => f.Code == forumCode, cancellationToken);
     }
 
-    // A document changes when its meeting or any of its items does.
-    private static DateTime LastChange(DagsordenDbContext db, Meeting meeting) =>
-        meeting.Items
+    // A workflow meeting's document changes when a version is published; an imported one's when its
+    // meeting or any of its items does.
+    private static DateTime LastChange(DagsordenDbContext db, Meeting meeting, MeetingVersion? latest) =>
+        latest?.Published ?? meeting.Items
             .Select(i => db.Entry(i).Property<DateTime>(ChangeTracking.Modified).CurrentValue)
             .Append(db.Entry(meeting).Property<DateTime>(ChangeTracking.Modified).CurrentValue)
             .Max();

@@ -27,15 +27,18 @@ public static class MeetingCalendar
         foreach (var meeting in meetings)
         {
             var key = new MeetingKey(forum.Code, meeting.Date);
-            var page = urls.MeetingPage(key);
+
+            // A planned meeting's date, time and place are useful in a calendar; its agenda is not public
+            // yet, so its event links nowhere.
+            var page = meeting.Status == MeetingStatus.Planned ? null : urls.MeetingPage(key);
             var calendarEvent = new CalendarEvent
             {
                 // The meeting key never changes, so a re-imported meeting updates the event instead of adding one.
                 Uid = $"{forum.Code.ToLowerInvariant()}-{meeting.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}@dagsorden",
                 Summary = $"{forum.Name} – møde",
                 Location = meeting.Place,
-                Url = new Uri(page),
-                Description = $"{Describe(meeting.Status)}: {page}",
+                Url = page is null ? null : new Uri(page),
+                Description = page is null ? Describe(meeting.Status) : $"{Describe(meeting.Status)}: {page}",
                 DtStamp = new CalDateTime(DateTime.SpecifyKind(meeting.Modified, DateTimeKind.Utc), "UTC", hasTime: true),
                 LastModified = new CalDateTime(DateTime.SpecifyKind(meeting.Modified, DateTimeKind.Utc), "UTC", hasTime: true),
                 Status = "CONFIRMED",
@@ -63,6 +66,6 @@ public static class MeetingCalendar
         MeetingStatus.AgendaPublished => "Dagsordenen er offentliggjort",
         MeetingStatus.MinutesPublished => "Referatet er offentliggjort",
         MeetingStatus.MinutesApproved => "Referatet er godkendt",
-        _ => "Mødet er planlagt",
+        _ => "Mødet er planlagt. Dagsordenen er ikke offentliggjort endnu.",
     };
 }

@@ -1,15 +1,22 @@
 using System.Globalization;
+using Dagsorden.Core;
+using Dagsorden.Core.Accounts;
 using Dagsorden.Core.Documents;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Storage;
+using Dagsorden.Web.Accounts;
 using Dagsorden.Web.Site;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dagsorden.Web.Meetings;
 
-/// <summary>One item's permalink, e.g. /cf/2016-08-18/punkt/5, with the case's history as a timeline.</summary>
-public sealed class ItemModel(DagsordenDbContext db) : PortalPageModel
+/// <summary>
+/// One item's permalink, e.g. /cf/2016-08-18/punkt/5, as published, with the case's history as a
+/// timeline. A member of the forum reads a closed item in full and keeps private notes on the item.
+/// </summary>
+public sealed class ItemModel(DagsordenDbContext db, CurrentUser currentUser) : PortalPageModel
 {
     public MeetingDocument? Meeting { get; private set; }
 
@@ -17,20 +24,127 @@ public sealed class ItemModel(DagsordenDbContext db) : PortalPageModel
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
+    /// <summary>The forums whose closed items the user reads, by code: their timeline entries show their titles.</summary>
+    public IReadOnlySet<string> MemberForumCodes { get; private set; } = new HashSet<string>();
+
+    public bool IsMember { get; private set; }
+
+    public string? BuilderPath { get; private set; }
+
+    /// <summary>The user's own note: what is stored, or what they just posted when it could not be saved.</summary>
+    [BindProperty(Name = "note")]
+    public string? Note { get; set; }
+
+    public DateTime? NoteSaved { get; private set; }
+
+    /// <summary>Set after a save, from the redirect's address: "gemt" or "slettet".</summary>
+    [BindProperty(SupportsGet = true, Name = "noter")]
+    public string? NoteResult { get; set; }
+
+    private UserAccess _access = UserAccess.Anonymous;
+
+    private PublishedMeeting? _published;
+
+    private int? _itemId;
 
     public async Task<IActionResult> OnGetAsync(string code, string date, int number, CancellationToken cancellationToken)
     {
+        if (await LoadAsync(code, date, number, cancellationToken) is { } notFound)
+            return notFound;
+        if (IsMember)
+        {
+            var note = await db.ItemNotes.AsNoTracking().FirstOrDefaultAsync(n => n.ItemId == _itemId && n.UserId == _access.UserId, cancellationToken);
+            Note = note?.Text;
+            NoteSaved = note?.Modified;
+        }
+
+        return Page();
+    }
+
+    /// <summary>Saves the member's note; an empty note deletes it. Only its writer ever reads it.</summary>
+    public async Task<IActionResult> OnPostAsync(string code, string date, int number, CancellationToken cancellationToken)
+    {
+        NoteResult = null;
+        if (await LoadAsync(code, date, number, cancellationToken) is { } notFound)
+            return notFound;
+        if (!_access.IsSignedIn)
+            return Challenge();
+        if (!IsMember)
+            return Forbid();
+
+        // The item of a published version may since have been taken off the agenda.
+        if (_itemId is not { } itemId || !await db.Items.AnyAsync(i => i.Id == itemId, cancellationToken))
+        {
+            (Meeting, Item) = (null, null);
+            return NotFoundPage("Punktet findes ikke længere på mødet, så der kan ikke skrives noter til det.");
+        }
+
+        var text = Note ?? "";
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var note = await db.ItemNotes.FirstOrDefaultAsync(n => n.ItemId == itemId && n.UserId == _access.UserId, cancellationToken);
+        try
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                if (note is not null)
+                    db.ItemNotes.Remove(note);
+            }
+            else if (note is null)
+            {
+                db.ItemNotes.Add(new ItemNote(itemId, _access.UserId!, text, now));
+            }
+            else
+            {
+                note.Change(text, now);
+            }
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("note", "Mine noter: " + e.DanishMessage + " Noten er ikke gemt.");
+            NoteSaved = note?.Modified;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"{ItemPath(Meeting!.Key, number)}?noter={(string.IsNullOrWhiteSpace(text) ? "slettet" : "gemt")}#mine-noter");
+    }
+
+    public static string ItemPath(MeetingKey key, int number) =>
+        "/" + string.Join('/', MeetingText.RouteValues(key).Values) + "/punkt/" + MeetingText.Number(number);
+
+    /// <summary>Null when the item is found and loaded; otherwise the 404 page.</summary>
+    private async Task<IActionResult?> LoadAsync(string code, string date, int number, CancellationToken cancellationToken)
+    {
         if (!DateOnly.TryParseExact(date, MeetingText.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return NotFoundPage($"»{date}« er ikke en dato. Skriv datoen som år-måned-dag, fx /cf/2016-08-18/punkt/1.");
-        var meeting = await db.FindAsync(new MeetingKey(code.ToUpperInvariant(), day), cancellationToken);
-        var item = meeting?.Items.FirstOrDefault(i => i.Number == number);
-        if (meeting is null || item is null)
+
+        var key = new MeetingKey(code.ToUpperInvariant(), day);
+        _access = await currentUser.GetAsync(cancellationToken);
+        _published = await db.FindPublishedAsync(key, cancellationToken);
+        if (_published is null)
+        {
+            (var message, BuilderPath) = await MeetingModel.NotFoundAsync(db, _access, key, code, cancellationToken);
+            return NotFoundPage(message);
+        }
+
+        var item = _published.Meeting.Items.FirstOrDefault(i => i.Number == number);
+        if (item is null)
             return NotFoundPage($"Punkt {number.ToString(CultureInfo.InvariantCulture)} findes ikke på mødet.");
 
-        Meeting = MeetingDocument.From(meeting, DocumentAudience.Public);
+        IsMember = _access.IsMemberOf(_published.ForumId);
+        var audience = IsMember ? DocumentAudience.Internal : DocumentAudience.Public;
+        MemberContent.KeepPrivate(Response, audience);
+        Meeting = MeetingDocument.From(_published.Meeting, audience);
         Item = Meeting.Items.First(i => i.Number == number);
+        _itemId = _published.ItemId(number);
         if (item.CaseNumber is not null)
+        {
             Timeline = await db.TimelineAsync(item.CaseNumber, cancellationToken);
-        return Page();
+            var memberOf = _access.Forums.Keys.ToList();
+            MemberForumCodes = (await db.Forums.AsNoTracking().Where(f => memberOf.Contains(f.Id)).Select(f => f.Code).ToListAsync(cancellationToken)).ToHashSet();
+        }
+
+        return null;
     }
 }

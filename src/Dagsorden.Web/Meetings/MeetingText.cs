@@ -29,6 +29,9 @@ public static class MeetingText
         _ => "besluttet",
     };
 
+    /// <summary>The secretary's agenda builder of a meeting.</summary>
+    public static string BuilderPath(int meetingId) => "/sekretariat/moeder/" + meetingId.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Route values for the meeting page, e.g. /cf/2016-08-18.</summary>
     public static Dictionary<string, string> RouteValues(MeetingKey key) => new()
     {

@@ -94,7 +94,7 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
 
     public Task<OParlList<OParlMeeting>> MeetingsAsync(ListQuery query, int? forumId, CancellationToken cancellationToken)
     {
-        var meetings = Filtered(db.Meetings, query);
+        var meetings = Filtered(PublicMeetings, query);
         if (forumId is { } id)
             meetings = meetings.Where(m => m.ForumId == id);
         var listUrl = forumId is { } forum ? urls.OrganizationMeetings(forum) : urls.BodyList("meetings");
@@ -107,7 +107,7 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
     }
 
     public async Task<OParlMeeting?> MeetingAsync(int id, CancellationToken cancellationToken) =>
-        await WithContent(db.Meetings).FirstOrDefaultAsync(m => m.Id == id, cancellationToken) is { } meeting
+        await WithContent(PublicMeetings).FirstOrDefaultAsync(m => m.Id == id, cancellationToken) is { } meeting
             ? Meeting(meeting)
             : await TombstoneAsync(nameof(Meeting), id, cancellationToken) is { } gone ? DeletedMeeting(gone) : null;
 
@@ -147,7 +147,7 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
 
     public Task<OParlList<OParlAgendaItem>> AgendaItemsAsync(ListQuery query, CancellationToken cancellationToken) =>
         Paging.PageAsync(query, urls.BodyList("agendaitems"), [
-            Live<AgendaItem, OParlAgendaItem>(Filtered(db.Items, query).Include(i => i.Attachments).OrderBy(i => i.Id), async items =>
+            Live<AgendaItem, OParlAgendaItem>(Filtered(PublicItems, query).Include(i => i.Attachments).OrderBy(i => i.Id), async items =>
             {
                 var meetings = await MeetingsOfAsync(items, cancellationToken);
                 return items.Select(i => AgendaItem(i, meetings[i.MeetingId])).ToList();
@@ -157,7 +157,7 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
 
     public async Task<OParlAgendaItem?> AgendaItemAsync(int id, CancellationToken cancellationToken)
     {
-        if (await db.Items.Include(i => i.Attachments).FirstOrDefaultAsync(i => i.Id == id, cancellationToken) is { } item)
+        if (await PublicItems.Include(i => i.Attachments).FirstOrDefaultAsync(i => i.Id == id, cancellationToken) is { } item)
             return AgendaItem(item, (await MeetingsOfAsync([item], cancellationToken))[item.MeetingId]);
         return await TombstoneAsync(nameof(AgendaItem), id, cancellationToken) is { } gone
             ? new OParlAgendaItem { Id = urls.AgendaItem(id), Modified = Utc(gone.Deleted), Deleted = true }
@@ -193,7 +193,7 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
 
     public Task<OParlList<OParlPaper>> PapersAsync(ListQuery query, CancellationToken cancellationToken)
     {
-        var cases = db.Items.Where(i => i.CaseNumber != null)
+        var cases = PublicItems.Where(i => i.CaseNumber != null)
             .GroupBy(i => i.CaseNumber)
             .Select(g => new
             {
@@ -231,7 +231,7 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
 
     private async Task<OParlPaper?> PaperOfAsync(Core.CaseNumbers.CaseNumber caseNumber, CancellationToken cancellationToken)
     {
-        var items = await db.Items.Where(i => i.CaseNumber == caseNumber).ToListAsync(cancellationToken);
+        var items = await PublicItems.Where(i => i.CaseNumber == caseNumber).ToListAsync(cancellationToken);
         if (items.Count == 0)
             return null;
         var meetings = await MeetingsOfAsync(items, cancellationToken);
@@ -257,7 +257,7 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
 
     public Task<OParlList<OParlConsultation>> ConsultationsAsync(ListQuery query, CancellationToken cancellationToken) =>
         Paging.PageAsync(query, urls.BodyList("consultations"), [
-            Live<AgendaItem, OParlConsultation>(Filtered(db.Items, query).Where(i => i.CaseNumber != null).OrderBy(i => i.Id), async items =>
+            Live<AgendaItem, OParlConsultation>(Filtered(PublicItems, query).Where(i => i.CaseNumber != null).OrderBy(i => i.Id), async items =>
             {
                 var meetings = await MeetingsOfAsync(items, cancellationToken);
                 return items.Select(i => Consultation(i, meetings[i.MeetingId])).ToList();
@@ -267,7 +267,7 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
 
     public async Task<OParlConsultation?> ConsultationAsync(int itemId, CancellationToken cancellationToken)
     {
-        if (await db.Items.FirstOrDefaultAsync(i => i.Id == itemId && i.CaseNumber != null, cancellationToken) is { } item)
+        if (await PublicItems.FirstOrDefaultAsync(i => i.Id == itemId && i.CaseNumber != null, cancellationToken) is { } item)
             return Consultation(item, (await MeetingsOfAsync([item], cancellationToken))[item.MeetingId]);
         return await TombstoneAsync(nameof(AgendaItem), itemId, cancellationToken) is { } gone
             ? new OParlConsultation { Id = urls.Consultation(itemId), Modified = Utc(gone.Deleted), Deleted = true }
@@ -304,10 +304,10 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
     public Task<OParlList<OParlFile>> FilesAsync(ListQuery query, CancellationToken cancellationToken)
     {
         var attachments = Filtered(db.Attachments, query)
-            .Where(a => a.IsPublic && db.Items.Any(i => i.Id == a.ItemId && !i.IsClosed))
+            .Where(a => a.IsPublic && PublicItems.Any(i => i.Id == a.ItemId && !i.IsClosed))
             .OrderBy(a => a.Id);
         return Paging.PageAsync(query, urls.BodyList("files"), [
-            Live(Filtered(db.Meetings, query).Include(m => m.Forum).OrderBy(m => m.Id), meetings => Task.FromResult<IReadOnlyList<OParlFile>>(meetings.Select(DocumentFile).ToList())),
+            Live(Filtered(PublicMeetings, query).Include(m => m.Forum).OrderBy(m => m.Id), meetings => Task.FromResult<IReadOnlyList<OParlFile>>(meetings.Select(DocumentFile).ToList())),
             Live<Attachment, OParlFile>(attachments, async page =>
             {
                 var itemIds = page.Select(a => a.ItemId).Distinct().ToList();
@@ -321,7 +321,7 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
     }
 
     public async Task<OParlFile?> DocumentFileAsync(int meetingId, CancellationToken cancellationToken) =>
-        await db.Meetings.Include(m => m.Forum).FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken) is { } meeting
+        await PublicMeetings.Include(m => m.Forum).FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken) is { } meeting
             ? DocumentFile(meeting)
             : await TombstoneAsync(nameof(Meeting), meetingId, cancellationToken) is { } gone
                 ? new OParlFile { Id = urls.DocumentFile(meetingId), Modified = Utc(gone.Deleted), Deleted = true }
@@ -331,7 +331,7 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
     public async Task<OParlFile?> AttachmentFileAsync(int attachmentId, CancellationToken cancellationToken)
     {
         var attachment = await db.Attachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.IsPublic, cancellationToken);
-        var item = attachment is null ? null : await db.Items.FirstOrDefaultAsync(i => i.Id == attachment.ItemId && !i.IsClosed, cancellationToken);
+        var item = attachment is null ? null : await PublicItems.FirstOrDefaultAsync(i => i.Id == attachment.ItemId && !i.IsClosed, cancellationToken);
         if (attachment is not null && item is not null)
             return AttachmentFile(attachment, item, (await MeetingsOfAsync([item], cancellationToken))[item.MeetingId]);
         return await TombstoneAsync(nameof(Attachment), attachmentId, cancellationToken) is { } gone
@@ -388,8 +388,8 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
     /// </summary>
     public async Task<IReadOnlyList<OParlLegislativeTerm>> LegislativeTermsAsync(CancellationToken cancellationToken)
     {
-        var first = await db.Meetings.MinAsync(m => (DateOnly?)m.Date, cancellationToken);
-        var last = await db.Meetings.MaxAsync(m => (DateOnly?)m.Date, cancellationToken);
+        var first = await PublicMeetings.MinAsync(m => (DateOnly?)m.Date, cancellationToken);
+        var last = await PublicMeetings.MaxAsync(m => (DateOnly?)m.Date, cancellationToken);
         if (first is null || last is null)
             return [];
         var terms = new List<OParlLegislativeTerm>();
@@ -422,12 +422,12 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
 
     public Task<OParlList<OParlLocation>> LocationsAsync(ListQuery query, CancellationToken cancellationToken) =>
         Paging.PageAsync(query, urls.BodyList("locations"), [
-            Live(Filtered(db.Meetings, query).Where(m => m.Place != null).OrderBy(m => m.Id), meetings => Task.FromResult<IReadOnlyList<OParlLocation>>(meetings.Select(Location).ToList())),
+            Live(Filtered(PublicMeetings, query).Where(m => m.Place != null).OrderBy(m => m.Id), meetings => Task.FromResult<IReadOnlyList<OParlLocation>>(meetings.Select(Location).ToList())),
             Gone(nameof(Meeting), query, d => new OParlLocation { Id = urls.Location(d.EntityId), Modified = Utc(d.Deleted), Deleted = true }),
         ], cancellationToken);
 
     public async Task<OParlLocation?> LocationAsync(int meetingId, CancellationToken cancellationToken) =>
-        await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId && m.Place != null, cancellationToken) is { } meeting
+        await PublicMeetings.FirstOrDefaultAsync(m => m.Id == meetingId && m.Place != null, cancellationToken) is { } meeting
             ? Location(meeting)
             : await TombstoneAsync(nameof(Meeting), meetingId, cancellationToken) is { } gone
                 ? new OParlLocation { Id = urls.Location(meetingId), Modified = Utc(gone.Deleted), Deleted = true }
@@ -453,6 +453,11 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
         new([], new OParlPagination(0, query.Limit, query.Page, 1), new OParlLinks(query.Link(listUrl, 1), null, null, query.Link(listUrl, 1)));
 
     // ---- Helpers ------------------------------------------------------------------------------
+
+    // A planned meeting is not public: neither it nor its items, cases, files or place are listed or found.
+    private IQueryable<Meeting> PublicMeetings => db.Meetings.Where(m => m.Status != MeetingStatus.Planned);
+
+    private IQueryable<AgendaItem> PublicItems => db.Items.Where(i => db.Meetings.Any(m => m.Id == i.MeetingId && m.Status != MeetingStatus.Planned));
 
     private IQueryable<Meeting> WithContent(IQueryable<Meeting> meetings) =>
         meetings.Include(m => m.Forum).Include(m => m.Items).ThenInclude(i => i.Attachments).AsSplitQuery();

@@ -2,17 +2,20 @@ using System.Globalization;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Search;
 using Dagsorden.Core.Storage;
+using Dagsorden.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 
 namespace Dagsorden.Web.Search;
 
 /// <summary>
-/// /soeg: the public search over every meeting's items. Anonymous, so it searches with
-/// <see cref="SearchAccess.Public"/>: closed items are never found, shown or counted.
+/// /soeg: the search over every published meeting's items. The public (anonymous users and
+/// employees) search with <see cref="SearchAccess.Public"/>: closed items are never found, shown or
+/// counted. A forum's members also find its closed items.
 /// </summary>
-public sealed class IndexModel(DagsordenDbContext db) : PageModel
+public sealed class IndexModel(DagsordenDbContext db, CurrentUser currentUser) : PageModel
 {
     public const int PageSize = 20;
 
@@ -59,8 +62,20 @@ public sealed class IndexModel(DagsordenDbContext db) : PageModel
     /// <summary>What is wrong with the search, in Danish; shown instead of results.</summary>
     public List<string> Errors { get; } = [];
 
+    /// <summary>The names of the forums whose closed items the user finds; empty for the public.</summary>
+    public IReadOnlyList<string> ClosedForums { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        var access = await currentUser.GetAsync(cancellationToken);
+        var memberOf = access.SearchAccess.MemberOf.ToList();
+        if (memberOf.Count > 0)
+        {
+            ClosedForums = await db.Forums.AsNoTracking().Where(f => memberOf.Contains(f.Id)).OrderBy(f => f.Name).Select(f => f.Name).ToListAsync(cancellationToken);
+            Response.Headers[HeaderNames.Vary] = "Cookie";
+            Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+        }
+
         if (Query is null && Forum is null && From is null && To is null && Kle is null && Outcome is null)
             return Page();
 
@@ -98,7 +113,7 @@ public sealed class IndexModel(DagsordenDbContext db) : PageModel
             return Page();
         }
 
-        Results = await SearchIndexes.For(db).SearchAsync(request with { Offset = (PageNumber - 1) * PageSize }, SearchAccess.Public, cancellationToken);
+        Results = await SearchIndexes.For(db).SearchAsync(request with { Offset = (PageNumber - 1) * PageSize }, access.SearchAccess, cancellationToken);
         return Page();
     }
 

@@ -27,6 +27,6 @@ public sealed partial class SignOutTests
         Assert.DoesNotContain("site-user", await client.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("<form method=\"post\" action=\"/konto/log-ud\"[^>]*>.*?name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"", RegexOptions.Singleline)]
+    [GeneratedRegex("<form method=\"post\"[^>]*action=\"/konto/log-ud\"[^>]*>.*?name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"", RegexOptions.Singleline)]
     private static partial Regex HeaderForm();
 }

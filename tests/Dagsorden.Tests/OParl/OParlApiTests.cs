@@ -247,10 +247,10 @@ public sealed class OParlApiTests
         return JsonNode.Parse(text)!;
     }
 
-    private sealed record Crawl(Dictionary<string, List<string>> Objects, List<string> Bodies);
+    internal sealed record Crawl(Dictionary<string, List<string>> Objects, List<string> Bodies);
 
     /// <summary>Follows every URL under /oparl/v1 from the system object: each list (all pages) and each object.</summary>
-    private static async Task<Crawl> CrawlAsync(HttpClient client)
+    internal static async Task<Crawl> CrawlAsync(HttpClient client)
     {
         var crawl = new Crawl(new Dictionary<string, List<string>>(StringComparer.Ordinal), []);
         var queue = new Queue<string>([$"{Api}/system"]);

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Dagsorden.Core.Accounts;
 using Dagsorden.Core.Storage;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,15 @@ public sealed partial class TestApp(TestDatabase database) : WebApplicationFacto
             builder.UseSetting("Db", Path.Combine(database.Directory, "data", "dagsorden.db"));
         else
             builder.UseSetting("Connection", database.Options.ConnectionString);
+    }
+
+    /// <summary>Serves the app on a real loopback port, for a real browser; returns its base address.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.First());
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s to the sign-in page.</summary>

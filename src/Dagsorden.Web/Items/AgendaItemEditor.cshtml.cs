@@ -1,0 +1,123 @@
+using Dagsorden.Core;
+using Dagsorden.Core.Attachments;
+using Dagsorden.Core.Items;
+using Dagsorden.Core.Meetings;
+using Dagsorden.Core.Storage;
+using Dagsorden.Web.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dagsorden.Web.Items;
+
+/// <summary>
+/// The secretary's editor for one agenda item, e.g. /sekretariat/moeder/7/punkt/3/rediger. Until the
+/// minutes are approved it saves through <see cref="MeetingWorkflow.EditItemAsync"/>; afterwards
+/// it corrects with a reason through <see cref="MeetingWorkflow.CorrectItemAsync"/>, which publishes a new version.
+/// </summary>
+public sealed class AgendaItemEditorModel(DagsordenDbContext db, CurrentUser currentUser, AttachmentStore store, UploadPolicy policy)
+    : ItemEditorPageModel(currentUser, store, policy)
+{
+    private EditorMode _mode;
+
+    public override EditorMode Mode => _mode;
+
+    public Meeting Meeting { get; private set; } = null!;
+
+    public AgendaItem Item { get; private set; } = null!;
+
+    public string MeetingPath => "/sekretariat/moeder/" + Number(Meeting.Id);
+
+    public async Task<IActionResult> OnGetAsync(int meetingId, int number, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(meetingId, number, cancellationToken) is { } refused)
+            return refused;
+        Form = ItemForm.From(Item.Content, Item.Revision);
+        PrepareView();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int meetingId, int number, CancellationToken cancellationToken)
+    {
+        var access = await AccessAsync(cancellationToken);
+        if (await LoadAsync(meetingId, number, cancellationToken) is { } refused)
+            return refused;
+        if (Handling == SearchKle)
+        {
+            TranslateBindingErrors();
+            PrepareView();
+            return Page();
+        }
+
+        if (Handling is Submit or Withdraw)
+            return BadRequest();
+
+        var correcting = Mode == EditorMode.Correction;
+        var content = await ReadPostedContentAsync(Item.Content, new EditorRules(TitleRequired: false, DecisionEditable: correcting), cancellationToken);
+        var reason = correcting ? ItemForm.CheckLine(Form.Reason, "Begrundelsen", ItemForm.Key(nameof(ItemForm.Reason)), Limits.Title, ModelState) : "";
+        if (correcting && reason.Length == 0)
+            ModelState.AddModelError(ItemForm.Key(nameof(ItemForm.Reason)), "Skriv en begrundelse for rettelsen; den offentliggøres sammen med den rettede udgave.");
+        if (content is null || !ModelState.IsValid)
+        {
+            PrepareView();
+            return Page();
+        }
+
+        var workflow = new MeetingWorkflow(db);
+        try
+        {
+            if (correcting)
+                await workflow.CorrectItemAsync(meetingId, number, content, reason, Form.Revision, access.DisplayName ?? "", cancellationToken);
+            else
+                await workflow.EditItemAsync(meetingId, number, content, Form.Revision, cancellationToken);
+        }
+        catch (EditConflictException e)
+        {
+            var current = await workflow.LoadAsync(meetingId, cancellationToken);
+            var item = current.Items.FirstOrDefault(i => i.Number == number);
+            if (item is null)
+            {
+                AddError(e);
+                ModelState.AddModelError("", $"Punkt {Number(number)} findes ikke længere på mødet; punkterne er blevet flyttet. Din tekst er bevaret nedenfor.");
+            }
+            else
+            {
+                ShowConflict(e, item.Content, item.Revision);
+            }
+
+            PrepareView();
+            return Page();
+        }
+        catch (DomainException e)
+        {
+            AddError(e);
+            PrepareView();
+            return Page();
+        }
+
+        return Redirect($"{MeetingPath}/punkt/{Number(number)}/rediger?besked={(correcting ? "rettet" : "gemt")}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int meetingId, int number, CancellationToken cancellationToken)
+    {
+        var access = await AccessAsync(cancellationToken);
+        if (!access.IsSignedIn)
+            return Challenge();
+        var meeting = await db.Meetings.AsNoTracking()
+            .Include(m => m.Forum)
+            .Include(m => m.Items).ThenInclude(i => i.Attachments)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        if (meeting is null)
+            return access.IsSecretaryOfAny ? NotFound() : Forbid();
+        if (Require(access, access.IsSecretaryOf(meeting.ForumId)) is { } refused)
+            return refused;
+        var item = meeting.Items.FirstOrDefault(i => i.Number == number);
+        if (item is null)
+            return NotFound();
+        Meeting = meeting;
+        Item = item;
+        Template = meeting.Template;
+        _mode = meeting.Status == MeetingStatus.MinutesApproved ? EditorMode.Correction : EditorMode.Item;
+        return null;
+    }
+}
