@@ -59,6 +59,8 @@ public sealed class DemoDataTests
         Assert.Contains("<span class=\"site-user\">Mads Medarbejder</span>", await employee.GetStringAsync("/"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/admin")).StatusCode);
         Assert.Contains("href=\"/sekretariat\"", await secretary.GetStringAsync("/"), StringComparison.Ordinal);
+        var desk = WebUtility.HtmlDecode(await secretary.GetStringAsync("/sekretariat"));
+        Assert.Contains(DemoData.DraftTitle, desk, StringComparison.Ordinal);
         var members = await admin.GetStringAsync("/admin/forummer/cf");
         Assert.Contains("<td>medlem@" + DemoData.Domain + "</td>", members, StringComparison.Ordinal);
         Assert.Contains("<td>sekretaer@" + DemoData.Domain + "</td>", members, StringComparison.Ordinal);
