@@ -1,3 +1,4 @@
+using Dagsorden.Cli.Accounts;
 using Dagsorden.Cli.Documents;
 using Dagsorden.Cli.Import;
 using Dagsorden.Cli.Meetings;
@@ -37,6 +38,16 @@ public static class CliApp
                                                     phrase. Without --public it searches as an
                                                     administrator: closed items are included.
           search --reindex                          Rebuild the search index from the stored items
+          users add EMAIL --role ROLE [--name "Navn"] [--forum CODE] [--password-stdin]
+                                                    Create a user. ROLE: Administrator, Forfatter (Author),
+                                                    Medarbejder (Employee), Medlem (Member) or Sekretær
+                                                    (Secretary, Sekretaer); Medlem and Sekretær need
+                                                    --forum CODE. Without --password-stdin a random
+                                                    password is generated and printed once.
+          users list                                List users: e-mail, name, roles, forum roles, lockout
+          demo [FOLDER]                             Make a demo database: import the sample minutes in
+                                                    FOLDER (default samples), one account per role, a
+                                                    planned meeting and a submitted item. Safe to re-run.
 
         Storage:
           default            SQLite file data/dagsorden.db under the working directory
@@ -47,7 +58,7 @@ public static class CliApp
                              for PostgreSQL); --attachments DIR picks another folder
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment, TextReader? input = null)
     {
         CliArguments arguments;
         try
@@ -70,13 +81,15 @@ public static class CliApp
         try
         {
             var storage = StorageOptions.Resolve(arguments.DatabasePath, arguments.ConnectionString, workingDirectory, environment);
-            var context = new CommandContext(arguments, storage, output, error, workingDirectory);
+            var context = new CommandContext(arguments, storage, output, error, workingDirectory, input ?? TextReader.Null);
             return arguments.Command switch
             {
                 "import" => await ImportCommand.RunAsync(context),
                 "meetings" => await MeetingsCommand.RunAsync(context),
                 "export" => await ExportCommand.RunAsync(context),
                 "search" => await SearchCommand.RunAsync(context),
+                "users" => await UsersCommand.RunAsync(context),
+                "demo" => await DemoCommand.RunAsync(context),
                 _ => await UnknownCommandAsync(arguments.Command, error),
             };
         }
@@ -94,9 +107,9 @@ public static class CliApp
 
     private static async Task<int> UnknownCommandAsync(string command, TextWriter error)
     {
-        await error.WriteLineAsync($"error: unknown command '{command}'. Commands: import, meetings, export, search, help.");
+        await error.WriteLineAsync($"error: unknown command '{command}'. Commands: import, meetings, export, search, users, demo, help.");
         return UsageError;
     }
 }
 
-public sealed record CommandContext(CliArguments Arguments, StorageOptions Storage, TextWriter Output, TextWriter Error, string WorkingDirectory);
+public sealed record CommandContext(CliArguments Arguments, StorageOptions Storage, TextWriter Output, TextWriter Error, string WorkingDirectory, TextReader Input);

@@ -1,3 +1,3 @@
 using Dagsorden.Cli;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error, Environment.CurrentDirectory, Environment.GetEnvironmentVariable);
+return await CliApp.RunAsync(args, Console.Out, Console.Error, Environment.CurrentDirectory, Environment.GetEnvironmentVariable, Console.In);

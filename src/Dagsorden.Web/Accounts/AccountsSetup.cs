@@ -17,16 +17,7 @@ public static class AccountsSetup
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services
-            .AddIdentity<UserAccount, IdentityRole>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequireUppercase = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
+            .AddIdentity<UserAccount, IdentityRole>(AccountPolicy.Configure)
             .AddEntityFrameworkStores<DagsordenDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DanishIdentityErrors>();
@@ -51,11 +42,12 @@ public static class AccountsSetup
             };
         });
 
-        // The municipality's own identity provider, when configured (see README: Accounts).
+        // The municipality's own identity provider, when configured (see docs/accounts.md).
         OpenIdConnectSignIn.AddWhenConfigured(builder);
 
         builder.Services.AddAuthorization();
         builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddScoped<UserAdministration>();
         return builder;
     }
 

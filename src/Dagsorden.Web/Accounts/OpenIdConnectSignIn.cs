@@ -28,7 +28,17 @@ public static class OpenIdConnectSignIn
             options.UsePkce = true;
             options.SaveTokens = false;
             options.Scope.Add("email");
+            options.GetClaimsFromUserInfoEndpoint = true;
             options.SignInScheme = IdentityConstants.ExternalScheme;
+            if (section["CallbackPath"] is { Length: > 0 } callbackPath)
+                options.CallbackPath = callbackPath;
+            // A cancelled or failed sign-in at the provider ends on our Danish page, not in an exception.
+            options.Events.OnRemoteFailure = context =>
+            {
+                context.Response.Redirect(ExternalCallbackModel.Path);
+                context.HandleResponse();
+                return Task.CompletedTask;
+            };
         });
     }
 }
