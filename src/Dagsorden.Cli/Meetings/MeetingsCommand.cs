@@ -23,7 +23,7 @@ internal static class MeetingsCommand
 
         foreach (var m in meetings)
         {
-            var kind = m.Kind == DocumentKind.Minutes ? "minutes" : "agenda";
+            var kind = m.Status == MeetingStatus.Planned ? "planned" : m.Kind == DocumentKind.Minutes ? "minutes" : "agenda";
             var time = m.StartTime is { } t ? DanishDates.Time(t) : "--:--";
             await context.Output.WriteLineAsync($"{m.Key}  {kind,-7}  {m.ItemCount,3} items  {time}  {m.ForumName}  {m.Place}".TrimEnd());
         }
