@@ -1,6 +1,7 @@
 using Dagsorden.Core.Notifications;
 using Dagsorden.Core.Storage;
 using Dagsorden.Web.Accounts;
+using Dagsorden.Web.Attachments;
 using Dagsorden.Web.Documents;
 using Dagsorden.Web.Feeds;
 using Dagsorden.Web.Items;
@@ -30,6 +31,7 @@ app.MapGet("/health", () => "ok");
 app.MapDocuments();
 app.MapFeeds();
 app.MapOParl();
+app.MapAttachments();
 app.MapSite();
 app.Run();
 

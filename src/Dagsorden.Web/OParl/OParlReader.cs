@@ -5,6 +5,7 @@ using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Storage;
 using Dagsorden.Core.Text;
+using Dagsorden.Web.Attachments;
 using Dagsorden.Web.Meetings;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -20,6 +21,10 @@ namespace Dagsorden.Web.OParl;
 public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOptions options)
 {
     private static readonly DateTimeZone Copenhagen = DateTimeZoneProviders.Tzdb["Europe/Copenhagen"];
+
+    private PublishedArchive? _archive;
+
+    private Dictionary<int, List<MeetingVersion>>? _versions;
 
     public OParlUrls Urls => urls;
 
@@ -58,17 +63,20 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
 
     // ---- Organizations (forums) -------------------------------------------------------------
 
-    public Task<OParlList<OParlOrganization>> OrganizationsAsync(ListQuery query, CancellationToken cancellationToken) =>
-        Paging.PageAsync(query, urls.BodyList("organizations"), [
-            Live(Filtered(db.Forums, query).OrderBy(f => f.Id), forums => Task.FromResult<IReadOnlyList<OParlOrganization>>(forums.Select(Organization).ToList())),
-            Gone(nameof(Forum), query, d => new OParlOrganization { Id = urls.Organization(d.EntityId), Modified = Utc(d.Deleted), Deleted = true }),
+    public async Task<OParlList<OParlOrganization>> OrganizationsAsync(ListQuery query, CancellationToken cancellationToken)
+    {
+        var forums = await db.Forums.OrderBy(f => f.Id).ToListAsync(cancellationToken);
+        return await Paging.PageAsync(query, urls.BodyList("organizations"), [
+            Run(Filtered(forums, query, Stamps), Organization),
+            await GoneAsync(nameof(Forum), query, _ => false, d => new OParlOrganization { Id = urls.Organization(d.EntityId), Modified = d.Deleted, Deleted = true }, cancellationToken),
         ], cancellationToken);
+    }
 
     public async Task<OParlOrganization?> OrganizationAsync(int id, CancellationToken cancellationToken) =>
         await db.Forums.FirstOrDefaultAsync(f => f.Id == id, cancellationToken) is { } forum
             ? Organization(forum)
             : await TombstoneAsync(nameof(Forum), id, cancellationToken) is { } gone
-                ? new OParlOrganization { Id = urls.Organization(id), Modified = Utc(gone.Deleted), Deleted = true }
+                ? new OParlOrganization { Id = urls.Organization(id), Modified = gone.Deleted, Deleted = true }
                 : null;
 
     private OParlOrganization Organization(Forum forum)
@@ -92,36 +100,33 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
 
     // ---- Meetings ---------------------------------------------------------------------------
 
-    public Task<OParlList<OParlMeeting>> MeetingsAsync(ListQuery query, int? forumId, CancellationToken cancellationToken)
+    public async Task<OParlList<OParlMeeting>> MeetingsAsync(ListQuery query, int? forumId, CancellationToken cancellationToken)
     {
-        var meetings = Filtered(PublicMeetings, query);
-        if (forumId is { } id)
-            meetings = meetings.Where(m => m.ForumId == id);
+        var archive = await ArchiveAsync(cancellationToken);
+        var meetings = Filtered(archive.Meetings.Where(m => forumId is null || m.Published.ForumId == forumId), query, m => (m.Created, m.Modified));
         var listUrl = forumId is { } forum ? urls.OrganizationMeetings(forum) : urls.BodyList("meetings");
         ListRun<OParlMeeting>[] runs = forumId is null
-            ? [Live(WithContent(meetings).OrderBy(m => m.Id), MapMeetings), Gone(nameof(Meeting), query, DeletedMeeting)]
-            : [Live(WithContent(meetings).OrderBy(m => m.Id), MapMeetings)];
-        return Paging.PageAsync(query, listUrl, runs, cancellationToken);
-
-        Task<IReadOnlyList<OParlMeeting>> MapMeetings(List<Meeting> page) => Task.FromResult<IReadOnlyList<OParlMeeting>>(page.Select(Meeting).ToList());
+            ? [Run(meetings, Meeting), await GoneAsync(nameof(Core.Meetings.Meeting), query, _ => false, DeletedMeeting, cancellationToken)]
+            : [Run(meetings, Meeting)];
+        return await Paging.PageAsync(query, listUrl, runs, cancellationToken);
     }
 
     public async Task<OParlMeeting?> MeetingAsync(int id, CancellationToken cancellationToken) =>
-        await WithContent(PublicMeetings).FirstOrDefaultAsync(m => m.Id == id, cancellationToken) is { } meeting
+        (await ArchiveAsync(cancellationToken)).Meeting(id) is { } meeting
             ? Meeting(meeting)
-            : await TombstoneAsync(nameof(Meeting), id, cancellationToken) is { } gone ? DeletedMeeting(gone) : null;
+            : await TombstoneAsync(nameof(Core.Meetings.Meeting), id, cancellationToken) is { } gone ? DeletedMeeting(gone) : null;
 
-    private OParlMeeting DeletedMeeting(DeletedRecord gone) => new() { Id = urls.Meeting(gone.EntityId), Modified = Utc(gone.Deleted), Deleted = true };
+    private OParlMeeting DeletedMeeting(Tombstone gone) => new() { Id = urls.Meeting(gone.EntityId), Modified = gone.Deleted, Deleted = true };
 
-    private OParlMeeting Meeting(Meeting meeting)
+    private OParlMeeting Meeting(ArchiveMeeting meeting)
     {
-        var (created, modified) = Stamps(meeting);
+        var shown = meeting.Shown;
         var document = DocumentFile(meeting);
         return new OParlMeeting
         {
             Id = urls.Meeting(meeting.Id),
-            Name = $"{meeting.Forum.Name} – møde {DanishDates.LongDate(meeting.Date).ToLowerInvariant()}",
-            MeetingState = meeting.Status switch
+            Name = $"{meeting.Forum.Name} – møde {DanishDates.LongDate(shown.Date).ToLowerInvariant()}",
+            MeetingState = meeting.Published.Status switch
             {
                 MeetingStatus.AgendaPublished => "dagsorden offentliggjort",
                 MeetingStatus.MinutesPublished => "referat offentliggjort",
@@ -129,162 +134,169 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
                 _ => "planlagt",
             },
             Cancelled = false,
-            Start = meeting.StartTime is { } start
-                ? Copenhagen.AtLeniently(new LocalDateTime(meeting.Date.Year, meeting.Date.Month, meeting.Date.Day, start.Hour, start.Minute)).ToDateTimeOffset()
+            Start = shown.StartTime is { } start
+                ? Copenhagen.AtLeniently(new LocalDateTime(shown.Date.Year, shown.Date.Month, shown.Date.Day, start.Hour, start.Minute)).ToDateTimeOffset()
                 : null,
-            Location = meeting.Place is null ? null : Location(meeting),
-            Organization = [urls.Organization(meeting.ForumId)],
-            Invitation = meeting.Kind == DocumentKind.Agenda ? document : null,
-            ResultsProtocol = meeting.Kind == DocumentKind.Minutes ? document : null,
-            AgendaItem = meeting.Items.Select(i => AgendaItem(i, meeting)).ToList(),
-            Web = urls.Site.MeetingPage(meeting.Key),
-            Created = created,
-            Modified = modified,
+            Location = shown.Place is null ? null : Location(meeting),
+            Organization = [urls.Organization(meeting.Published.ForumId)],
+            Invitation = shown.Kind == DocumentKind.Agenda ? document : null,
+            ResultsProtocol = shown.Kind == DocumentKind.Minutes ? document : null,
+            AgendaItem = meeting.Items.Select(AgendaItem).ToList(),
+            Web = urls.Site.MeetingPage(meeting.Published.Key),
+            Created = meeting.Created,
+            Modified = meeting.Modified,
         };
     }
 
     // ---- Agenda items -----------------------------------------------------------------------
 
-    public Task<OParlList<OParlAgendaItem>> AgendaItemsAsync(ListQuery query, CancellationToken cancellationToken) =>
-        Paging.PageAsync(query, urls.BodyList("agendaitems"), [
-            Live<AgendaItem, OParlAgendaItem>(Filtered(PublicItems, query).Include(i => i.Attachments).OrderBy(i => i.Id), async items =>
-            {
-                var meetings = await MeetingsOfAsync(items, cancellationToken);
-                return items.Select(i => AgendaItem(i, meetings[i.MeetingId])).ToList();
-            }),
-            Gone(nameof(AgendaItem), query, d => new OParlAgendaItem { Id = urls.AgendaItem(d.EntityId), Modified = Utc(d.Deleted), Deleted = true }),
-        ], cancellationToken);
-
-    public async Task<OParlAgendaItem?> AgendaItemAsync(int id, CancellationToken cancellationToken)
+    public async Task<OParlList<OParlAgendaItem>> AgendaItemsAsync(ListQuery query, CancellationToken cancellationToken)
     {
-        if (await PublicItems.Include(i => i.Attachments).FirstOrDefaultAsync(i => i.Id == id, cancellationToken) is { } item)
-            return AgendaItem(item, (await MeetingsOfAsync([item], cancellationToken))[item.MeetingId]);
-        return await TombstoneAsync(nameof(AgendaItem), id, cancellationToken) is { } gone
-            ? new OParlAgendaItem { Id = urls.AgendaItem(id), Modified = Utc(gone.Deleted), Deleted = true }
-            : null;
+        var archive = await ArchiveAsync(cancellationToken);
+        return await Paging.PageAsync(query, urls.BodyList("agendaitems"), [
+            Run(Filtered(archive.Items, query, i => (i.Created, i.Modified)), AgendaItem),
+            await GoneAsync(nameof(Core.Items.AgendaItem), query, id => archive.Item(id) is not null, DeletedAgendaItem, cancellationToken),
+        ], cancellationToken);
     }
 
-    private OParlAgendaItem AgendaItem(AgendaItem item, Meeting meeting)
+    public async Task<OParlAgendaItem?> AgendaItemAsync(int id, CancellationToken cancellationToken) =>
+        (await ArchiveAsync(cancellationToken)).Item(id) is { } item
+            ? AgendaItem(item)
+            : await TombstoneAsync(nameof(Core.Items.AgendaItem), id, cancellationToken) is { } gone ? DeletedAgendaItem(gone) : null;
+
+    private OParlAgendaItem DeletedAgendaItem(Tombstone gone) => new() { Id = urls.AgendaItem(gone.EntityId), Modified = gone.Deleted, Deleted = true };
+
+    private OParlAgendaItem AgendaItem(ArchiveItem item)
     {
-        var (created, modified) = Stamps(item);
-        var shown = DocumentItem.From(item, DocumentAudience.Public);
-        var open = !item.IsClosed;
-        var files = open ? item.Attachments.Where(a => a.IsPublic).Select(a => AttachmentFile(a, item, meeting)).ToList() : [];
+        var shown = DocumentItem.From(item.Shown, DocumentAudience.Public);
+        var open = !item.Shown.IsClosed;
+        var files = item.Files.Select(AttachmentFile).ToList();
         return new OParlAgendaItem
         {
             Id = urls.AgendaItem(item.Id),
-            Meeting = urls.Meeting(meeting.Id),
-            Number = item.Number.ToString(CultureInfo.InvariantCulture),
-            Order = item.Number,
+            Meeting = urls.Meeting(item.Meeting.Id),
+            Number = item.Shown.Number.ToString(CultureInfo.InvariantCulture),
+            Order = item.Shown.Number,
             Name = shown.Title,
             Public = open,
-            Consultation = item.CaseNumber is null ? null : urls.Consultation(item.Id),
-            Result = open && item.DecisionOutcome is { } outcome ? MeetingText.OutcomeName(outcome) : null,
-            ResolutionText = open && item.DecisionText is { IsEmpty: false } decision ? decision.ToPlainText() : null,
+            Consultation = item.Shown.CaseNumber is null ? null : urls.Consultation(item.Id),
+            Result = open && item.Shown.DecisionOutcome is { } outcome ? MeetingText.OutcomeName(outcome) : null,
+            ResolutionText = open && item.Shown.DecisionText is { IsEmpty: false } decision ? decision.ToPlainText() : null,
             AuxiliaryFile = files.Count > 0 ? files : null,
-            Keyword = item.CaseNumber?.KleSubject is { } subject ? ["KLE " + subject] : null,
-            Web = urls.Site.ItemPage(meeting.Key, item.Number),
-            Created = created,
-            Modified = modified,
+            Keyword = item.Shown.CaseNumber?.KleSubject is { } subject ? ["KLE " + subject] : null,
+            Web = urls.Site.ItemPage(item.Meeting.Published.Key, item.Shown.Number),
+            Created = item.Created,
+            Modified = item.Modified,
         };
     }
 
     // ---- Papers (cases) and consultations ---------------------------------------------------
 
-    public Task<OParlList<OParlPaper>> PapersAsync(ListQuery query, CancellationToken cancellationToken)
+    public async Task<OParlList<OParlPaper>> PapersAsync(ListQuery query, CancellationToken cancellationToken)
     {
-        var cases = PublicItems.Where(i => i.CaseNumber != null)
-            .GroupBy(i => i.CaseNumber)
-            .Select(g => new
-            {
-                CaseNumber = g.Key,
-                Created = g.Min(i => EF.Property<DateTime>(i, ChangeTracking.Created)),
-                Modified = g.Max(i => EF.Property<DateTime>(i, ChangeTracking.Modified)),
-            });
-        if (query.CreatedSince is { } createdSince)
-            cases = cases.Where(c => c.Created >= createdSince);
-        if (query.CreatedUntil is { } createdUntil)
-            cases = cases.Where(c => c.Created <= createdUntil);
-        if (query.ModifiedSince is { } modifiedSince)
-            cases = cases.Where(c => c.Modified >= modifiedSince);
-        if (query.ModifiedUntil is { } modifiedUntil)
-            cases = cases.Where(c => c.Modified <= modifiedUntil);
-
-        // A paper disappears only when its last item does, and an item's tombstone does not keep its
-        // case number, so deleted papers cannot be listed; their consultations are (as deleted).
-        return Paging.PageAsync<OParlPaper>(query, urls.BodyList("papers"), [
-            new(
-                cases.CountAsync,
-                async (skip, take, ct) =>
-                {
-                    var page = await cases.OrderBy(c => c.CaseNumber).Skip(skip).Take(take).Select(c => c.CaseNumber!).ToListAsync(ct);
-                    var papers = new List<OParlPaper>();
-                    foreach (var caseNumber in page)
-                        papers.Add(await PaperOfAsync(caseNumber, ct) ?? throw new InvalidOperationException("A listed case has no items."));
-                    return papers;
-                }),
-        ], cancellationToken);
+        var archive = await ArchiveAsync(cancellationToken);
+        var papers = Filtered(
+            archive.Items.Where(i => i.Shown.CaseNumber is not null).GroupBy(i => i.Shown.CaseNumber!.Value, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToList()).ToList(),
+            query,
+            treated => (treated.Min(i => i.Created), treated.Max(i => i.Modified)));
+        var deleted = query.IncludesDeleted
+            ? Filtered(await DeletedPapersAsync(archive, cancellationToken), query, _ => (null, null), d => d.Modified!.Value)
+            : [];
+        return await Paging.PageAsync(query, urls.BodyList("papers"), [Run(papers, Paper), Run(deleted, p => p)], cancellationToken);
     }
 
-    public Task<OParlPaper?> PaperAsync(string reference, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(reference) ? Task.FromResult<OParlPaper?>(null) : PaperOfAsync(Core.CaseNumbers.CaseNumber.Parse(reference), cancellationToken);
-
-    private async Task<OParlPaper?> PaperOfAsync(Core.CaseNumbers.CaseNumber caseNumber, CancellationToken cancellationToken)
+    public async Task<OParlPaper?> PaperAsync(string reference, CancellationToken cancellationToken)
     {
-        var items = await PublicItems.Where(i => i.CaseNumber == caseNumber).ToListAsync(cancellationToken);
-        if (items.Count == 0)
+        if (string.IsNullOrWhiteSpace(reference))
             return null;
-        var meetings = await MeetingsOfAsync(items, cancellationToken);
-        var treated = items.OrderBy(i => meetings[i.MeetingId].Date).ThenBy(i => i.Id).ToList();
-        var stamps = items.Select(Stamps).ToList();
+        var archive = await ArchiveAsync(cancellationToken);
+        var value = Core.CaseNumbers.CaseNumber.Parse(reference).Value;
+        var treated = archive.Items.Where(i => i.Shown.CaseNumber?.Value == value).ToList();
+        if (treated.Count > 0)
+            return Paper(treated);
+        return (await DeletedPapersAsync(archive, cancellationToken)).FirstOrDefault(p => p.Id == urls.Paper(value));
+    }
+
+    private OParlPaper Paper(List<ArchiveItem> items)
+    {
+        var caseNumber = items[0].Shown.CaseNumber!;
+        var treated = items.OrderBy(i => i.Meeting.Shown.Date).ThenBy(i => i.Id).ToList();
 
         // The case is named by its latest public treatment; a case seen only in closed items has no name.
-        var named = treated.LastOrDefault(i => !i.IsClosed && i.Title.Length > 0);
+        var named = treated.LastOrDefault(i => !i.Shown.IsClosed && i.Shown.Title.Length > 0);
         return new OParlPaper
         {
             Id = urls.Paper(caseNumber.Value),
             Body = urls.Body,
-            Name = named?.Title,
+            Name = named?.Shown.Title,
             Reference = caseNumber.Value,
-            Date = meetings[treated[0].MeetingId].Date,
+            Date = treated[0].Meeting.Shown.Date,
             PaperType = "Sag",
-            Consultation = treated.Select(i => Consultation(i, meetings[i.MeetingId])).ToList(),
+            Consultation = treated.Select(Consultation).ToList(),
             Keyword = caseNumber.KleSubject is { } subject ? ["KLE " + subject] : null,
-            Created = stamps.Min(s => s.Created),
-            Modified = stamps.Max(s => s.Modified),
+            Created = items.Min(i => i.Created),
+            Modified = items.Max(i => i.Modified),
         };
     }
 
-    public Task<OParlList<OParlConsultation>> ConsultationsAsync(ListQuery query, CancellationToken cancellationToken) =>
-        Paging.PageAsync(query, urls.BodyList("consultations"), [
-            Live<AgendaItem, OParlConsultation>(Filtered(PublicItems, query).Where(i => i.CaseNumber != null).OrderBy(i => i.Id), async items =>
-            {
-                var meetings = await MeetingsOfAsync(items, cancellationToken);
-                return items.Select(i => Consultation(i, meetings[i.MeetingId])).ToList();
-            }),
-            Gone(nameof(AgendaItem), query, d => new OParlConsultation { Id = urls.Consultation(d.EntityId), Modified = Utc(d.Deleted), Deleted = true }),
-        ], cancellationToken);
-
-    public async Task<OParlConsultation?> ConsultationAsync(int itemId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cases that were published and are no more. A tombstone does not keep its item's case number,
+    /// but the published versions do: a case named in an earlier version of a meeting and in no
+    /// published item now was deleted when the first version without it was published. An imported
+    /// meeting has no versions, so a case that leaves the archive by a re-import is not found here.
+    /// </summary>
+    private async Task<List<OParlPaper>> DeletedPapersAsync(PublishedArchive archive, CancellationToken cancellationToken)
     {
-        if (await PublicItems.FirstOrDefaultAsync(i => i.Id == itemId && i.CaseNumber != null, cancellationToken) is { } item)
-            return Consultation(item, (await MeetingsOfAsync([item], cancellationToken))[item.MeetingId]);
-        return await TombstoneAsync(nameof(AgendaItem), itemId, cancellationToken) is { } gone
-            ? new OParlConsultation { Id = urls.Consultation(itemId), Modified = Utc(gone.Deleted), Deleted = true }
-            : null;
+        var live = archive.Items.Where(i => i.Shown.CaseNumber is not null).Select(i => i.Shown.CaseNumber!.Value).ToHashSet(StringComparer.Ordinal);
+        var gone = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        foreach (var versions in (await AllVersionsAsync(cancellationToken)).Values)
+        {
+            for (var i = 0; i < versions.Count - 1; i++)
+            {
+                var next = versions[i + 1].Snapshot.Items.Select(item => item.Content.CaseNumber?.Value).ToHashSet(StringComparer.Ordinal);
+                foreach (var value in versions[i].Snapshot.Items.Select(item => item.Content.CaseNumber?.Value).OfType<string>())
+                {
+                    if (live.Contains(value) || next.Contains(value))
+                        continue;
+                    var at = Utc(versions[i + 1].Published);
+                    if (!gone.TryGetValue(value, out var known) || known < at)
+                        gone[value] = at;
+                }
+            }
+        }
+
+        return gone.OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new OParlPaper { Id = urls.Paper(g.Key), Modified = g.Value, Deleted = true })
+            .ToList();
     }
 
-    private OParlConsultation Consultation(AgendaItem item, Meeting meeting)
+    public async Task<OParlList<OParlConsultation>> ConsultationsAsync(ListQuery query, CancellationToken cancellationToken)
     {
-        var (created, modified) = Stamps(item);
-        var outcome = item.IsClosed ? null : item.DecisionOutcome;
+        var archive = await ArchiveAsync(cancellationToken);
+        return await Paging.PageAsync(query, urls.BodyList("consultations"), [
+            Run(Filtered(archive.Items.Where(i => i.Shown.CaseNumber is not null), query, i => (i.Created, i.Modified)), Consultation),
+            await GoneAsync(nameof(Core.Items.AgendaItem), query, id => archive.Item(id) is not null, DeletedConsultation, cancellationToken),
+        ], cancellationToken);
+    }
+
+    public async Task<OParlConsultation?> ConsultationAsync(int itemId, CancellationToken cancellationToken) =>
+        (await ArchiveAsync(cancellationToken)).Item(itemId) is { Shown.CaseNumber: not null } item
+            ? Consultation(item)
+            : await TombstoneAsync(nameof(Core.Items.AgendaItem), itemId, cancellationToken) is { } gone ? DeletedConsultation(gone) : null;
+
+    private OParlConsultation DeletedConsultation(Tombstone gone) => new() { Id = urls.Consultation(gone.EntityId), Modified = gone.Deleted, Deleted = true };
+
+    private OParlConsultation Consultation(ArchiveItem item)
+    {
+        var outcome = item.Shown.IsClosed ? null : item.Shown.DecisionOutcome;
         return new OParlConsultation
         {
             Id = urls.Consultation(item.Id),
-            Paper = urls.Paper(item.CaseNumber!.Value),
+            Paper = urls.Paper(item.Shown.CaseNumber!.Value),
             AgendaItem = urls.AgendaItem(item.Id),
-            Meeting = urls.Meeting(meeting.Id),
-            Organization = [urls.Organization(meeting.ForumId)],
+            Meeting = urls.Meeting(item.Meeting.Id),
+            Organization = [urls.Organization(item.Meeting.Published.ForumId)],
             Authoritative = outcome is null ? null : outcome is DecisionOutcome.Approved or DecisionOutcome.Rejected,
             Role = outcome switch
             {
@@ -293,90 +305,79 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
                 DecisionOutcome.Discussed => "Drøftelse",
                 _ => null,
             },
-            Created = created,
-            Modified = modified,
+            Created = item.Created,
+            Modified = item.Modified,
         };
     }
 
     // ---- Files --------------------------------------------------------------------------------
 
-    /// <summary>The meetings' public PDFs, then the public attachments of open items.</summary>
-    public Task<OParlList<OParlFile>> FilesAsync(ListQuery query, CancellationToken cancellationToken)
+    /// <summary>The meetings' public PDFs, then the attachments the public may download (see <see cref="AttachmentEndpoints"/>).</summary>
+    public async Task<OParlList<OParlFile>> FilesAsync(ListQuery query, CancellationToken cancellationToken)
     {
-        var attachments = Filtered(db.Attachments, query)
-            .Where(a => a.IsPublic && PublicItems.Any(i => i.Id == a.ItemId && !i.IsClosed))
-            .OrderBy(a => a.Id);
-        return Paging.PageAsync(query, urls.BodyList("files"), [
-            Live(Filtered(PublicMeetings, query).Include(m => m.Forum).OrderBy(m => m.Id), meetings => Task.FromResult<IReadOnlyList<OParlFile>>(meetings.Select(DocumentFile).ToList())),
-            Live<Attachment, OParlFile>(attachments, async page =>
-            {
-                var itemIds = page.Select(a => a.ItemId).Distinct().ToList();
-                var items = await db.Items.Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-                var meetings = await MeetingsOfAsync(items.Values.ToList(), cancellationToken);
-                return page.Select(a => AttachmentFile(a, items[a.ItemId], meetings[items[a.ItemId].MeetingId])).ToList();
-            }),
-            Gone(nameof(Meeting), query, d => new OParlFile { Id = urls.DocumentFile(d.EntityId), Modified = Utc(d.Deleted), Deleted = true }),
-            Gone(nameof(Attachment), query, d => new OParlFile { Id = urls.AttachmentFile(d.EntityId), Modified = Utc(d.Deleted), Deleted = true }),
+        var archive = await ArchiveAsync(cancellationToken);
+        return await Paging.PageAsync(query, urls.BodyList("files"), [
+            Run(Filtered(archive.Meetings, query, m => (m.Created, m.Modified)), DocumentFile),
+            Run(Filtered(archive.Files, query, f => (f.Created, f.Modified)), AttachmentFile),
+            await GoneAsync(nameof(Core.Meetings.Meeting), query, _ => false, d => new OParlFile { Id = urls.DocumentFile(d.EntityId), Modified = d.Deleted, Deleted = true }, cancellationToken),
+            await GoneAsync(nameof(Attachment), query, id => archive.File(id) is not null, d => new OParlFile { Id = urls.AttachmentFile(d.EntityId), Modified = d.Deleted, Deleted = true }, cancellationToken),
         ], cancellationToken);
     }
 
     public async Task<OParlFile?> DocumentFileAsync(int meetingId, CancellationToken cancellationToken) =>
-        await PublicMeetings.Include(m => m.Forum).FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken) is { } meeting
+        (await ArchiveAsync(cancellationToken)).Meeting(meetingId) is { } meeting
             ? DocumentFile(meeting)
-            : await TombstoneAsync(nameof(Meeting), meetingId, cancellationToken) is { } gone
-                ? new OParlFile { Id = urls.DocumentFile(meetingId), Modified = Utc(gone.Deleted), Deleted = true }
+            : await TombstoneAsync(nameof(Core.Meetings.Meeting), meetingId, cancellationToken) is { } gone
+                ? new OParlFile { Id = urls.DocumentFile(meetingId), Modified = gone.Deleted, Deleted = true }
                 : null;
 
-    /// <summary>Only a public attachment of an open item; any other is as unknown as one that never existed.</summary>
-    public async Task<OParlFile?> AttachmentFileAsync(int attachmentId, CancellationToken cancellationToken)
-    {
-        var attachment = await db.Attachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.IsPublic, cancellationToken);
-        var item = attachment is null ? null : await PublicItems.FirstOrDefaultAsync(i => i.Id == attachment.ItemId && !i.IsClosed, cancellationToken);
-        if (attachment is not null && item is not null)
-            return AttachmentFile(attachment, item, (await MeetingsOfAsync([item], cancellationToken))[item.MeetingId]);
-        return await TombstoneAsync(nameof(Attachment), attachmentId, cancellationToken) is { } gone
-            ? new OParlFile { Id = urls.AttachmentFile(attachmentId), Modified = Utc(gone.Deleted), Deleted = true }
-            : null;
-    }
+    /// <summary>Only an attachment the public may download; any other is as unknown as one that never existed.</summary>
+    public async Task<OParlFile?> AttachmentFileAsync(int attachmentId, CancellationToken cancellationToken) =>
+        (await ArchiveAsync(cancellationToken)).File(attachmentId) is { } file
+            ? AttachmentFile(file)
+            : await TombstoneAsync(nameof(Attachment), attachmentId, cancellationToken) is { } gone
+                ? new OParlFile { Id = urls.AttachmentFile(attachmentId), Modified = gone.Deleted, Deleted = true }
+                : null;
 
-    private OParlFile DocumentFile(Meeting meeting)
+    private OParlFile DocumentFile(ArchiveMeeting meeting)
     {
-        var (created, modified) = Stamps(meeting);
-        var kind = meeting.Kind == DocumentKind.Minutes ? "Referat" : "Dagsorden";
-        var pdf = urls.Site.MeetingPdf(meeting.Key);
+        var shown = meeting.Shown;
+        var kind = shown.Kind == DocumentKind.Minutes ? "Referat" : "Dagsorden";
+        var pdf = urls.Site.MeetingPdf(meeting.Published.Key);
         return new OParlFile
         {
             Id = urls.DocumentFile(meeting.Id),
-            Name = $"{kind} – {meeting.Forum.Name} {DanishDates.LongDate(meeting.Date).ToLowerInvariant()}",
-            FileName = $"{kind.ToLowerInvariant()}-{meeting.Forum.Code.ToLowerInvariant()}-{meeting.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf",
+            Name = $"{kind} – {meeting.Forum.Name} {DanishDates.LongDate(shown.Date).ToLowerInvariant()}",
+            FileName = $"{kind.ToLowerInvariant()}-{meeting.Forum.Code.ToLowerInvariant()}-{shown.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf",
             MimeType = "application/pdf",
-            Date = meeting.Date,
+            Date = shown.Date,
             AccessUrl = pdf,
             DownloadUrl = pdf,
             Meeting = [urls.Meeting(meeting.Id)],
-            Web = urls.Site.MeetingPage(meeting.Key),
-            Created = created,
-            Modified = modified,
+            Web = urls.Site.MeetingPage(meeting.Published.Key),
+            Created = meeting.Created,
+            Modified = meeting.Modified,
         };
     }
 
-    // An attachment's file is not served on its own yet; its access address is the item's page, which lists it.
-    private OParlFile AttachmentFile(Attachment attachment, AgendaItem item, Meeting meeting)
+    private OParlFile AttachmentFile(ArchiveFile file)
     {
-        var (created, modified) = Stamps(attachment);
+        var download = urls.Site.Absolute(AttachmentEndpoints.PathOf(file.Id));
         return new OParlFile
         {
-            Id = urls.AttachmentFile(attachment.Id),
-            Name = attachment.Title,
-            FileName = attachment.FileName,
-            MimeType = attachment.ContentType,
-            Size = attachment.Size,
-            Date = meeting.Date,
-            AccessUrl = urls.Site.ItemPage(meeting.Key, item.Number),
-            Meeting = [urls.Meeting(meeting.Id)],
-            AgendaItem = [urls.AgendaItem(item.Id)],
-            Created = created,
-            Modified = modified,
+            Id = urls.AttachmentFile(file.Id),
+            Name = file.Shown.Title,
+            FileName = AttachmentEndpoints.SafeFileName(file.File.FileName, file.Id),
+            MimeType = file.File.ContentType,
+            Size = file.File.Size,
+            Date = file.Item.Meeting.Shown.Date,
+            AccessUrl = download,
+            DownloadUrl = download,
+            Meeting = [urls.Meeting(file.Item.Meeting.Id)],
+            AgendaItem = [urls.AgendaItem(file.Item.Id)],
+            Web = urls.Site.ItemPage(file.Item.Meeting.Published.Key, file.Item.Shown.Number),
+            Created = file.Created,
+            Modified = file.Modified,
         };
     }
 
@@ -420,32 +421,31 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
         EndDate = new DateOnly(startYear + 3, 12, 31),
     };
 
-    public Task<OParlList<OParlLocation>> LocationsAsync(ListQuery query, CancellationToken cancellationToken) =>
-        Paging.PageAsync(query, urls.BodyList("locations"), [
-            Live(Filtered(PublicMeetings, query).Where(m => m.Place != null).OrderBy(m => m.Id), meetings => Task.FromResult<IReadOnlyList<OParlLocation>>(meetings.Select(Location).ToList())),
-            Gone(nameof(Meeting), query, d => new OParlLocation { Id = urls.Location(d.EntityId), Modified = Utc(d.Deleted), Deleted = true }),
+    public async Task<OParlList<OParlLocation>> LocationsAsync(ListQuery query, CancellationToken cancellationToken)
+    {
+        var archive = await ArchiveAsync(cancellationToken);
+        return await Paging.PageAsync(query, urls.BodyList("locations"), [
+            Run(Filtered(archive.Meetings.Where(m => m.Shown.Place is not null), query, m => (m.Created, m.Modified)), Location),
+            await GoneAsync(nameof(Core.Meetings.Meeting), query, _ => false, d => new OParlLocation { Id = urls.Location(d.EntityId), Modified = d.Deleted, Deleted = true }, cancellationToken),
         ], cancellationToken);
+    }
 
     public async Task<OParlLocation?> LocationAsync(int meetingId, CancellationToken cancellationToken) =>
-        await PublicMeetings.FirstOrDefaultAsync(m => m.Id == meetingId && m.Place != null, cancellationToken) is { } meeting
+        (await ArchiveAsync(cancellationToken)).Meeting(meetingId) is { Shown.Place: not null } meeting
             ? Location(meeting)
-            : await TombstoneAsync(nameof(Meeting), meetingId, cancellationToken) is { } gone
-                ? new OParlLocation { Id = urls.Location(meetingId), Modified = Utc(gone.Deleted), Deleted = true }
+            : await TombstoneAsync(nameof(Core.Meetings.Meeting), meetingId, cancellationToken) is { } gone
+                ? new OParlLocation { Id = urls.Location(meetingId), Modified = gone.Deleted, Deleted = true }
                 : null;
 
-    private OParlLocation Location(Meeting meeting)
+    private OParlLocation Location(ArchiveMeeting meeting) => new()
     {
-        var (created, modified) = Stamps(meeting);
-        return new OParlLocation
-        {
-            Id = urls.Location(meeting.Id),
-            Description = meeting.Place,
-            Bodies = [urls.Body],
-            Meetings = [urls.Meeting(meeting.Id)],
-            Created = created,
-            Modified = modified,
-        };
-    }
+        Id = urls.Location(meeting.Id),
+        Description = meeting.Shown.Place,
+        Bodies = [urls.Body],
+        Meetings = [urls.Meeting(meeting.Id)],
+        Created = meeting.Created,
+        Modified = meeting.Modified,
+    };
 
     /// <summary>A list this API has no objects for (people, memberships: the documents do not name members as such).</summary>
     public static OParlList<T> Empty<T>(ListQuery query, string listUrl)
@@ -457,50 +457,72 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
     // A planned meeting is not public: neither it nor its items, cases, files or place are listed or found.
     private IQueryable<Meeting> PublicMeetings => db.Meetings.Where(m => m.Status != MeetingStatus.Planned);
 
-    private IQueryable<AgendaItem> PublicItems => db.Items.Where(i => db.Meetings.Any(m => m.Id == i.MeetingId && m.Status != MeetingStatus.Planned));
+    private async Task<PublishedArchive> ArchiveAsync(CancellationToken cancellationToken) =>
+        _archive ??= await PublishedArchive.LoadAsync(db, cancellationToken);
 
-    private IQueryable<Meeting> WithContent(IQueryable<Meeting> meetings) =>
-        meetings.Include(m => m.Forum).Include(m => m.Items).ThenInclude(i => i.Attachments).AsSplitQuery();
+    /// <summary>Every stored version, per meeting, oldest first.</summary>
+    private async Task<Dictionary<int, List<MeetingVersion>>> AllVersionsAsync(CancellationToken cancellationToken) =>
+        _versions ??= (await db.MeetingVersions.AsNoTracking().ToListAsync(cancellationToken))
+            .GroupBy(v => v.MeetingId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(v => v.Number).ToList());
 
-    private async Task<Dictionary<int, Meeting>> MeetingsOfAsync(IReadOnlyCollection<AgendaItem> items, CancellationToken cancellationToken)
-    {
-        var ids = items.Select(i => i.MeetingId).Distinct().ToList();
-        return await db.Meetings.Include(m => m.Forum).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
-    }
+    private static List<T> Filtered<T>(IEnumerable<T> source, ListQuery query, Func<T, (DateTime Created, DateTime Modified)> stamps) =>
+        source.Where(x =>
+        {
+            var (created, modified) = stamps(x);
+            return (query.CreatedSince is not { } cs || created >= cs)
+                && (query.CreatedUntil is not { } cu || created <= cu)
+                && (query.ModifiedSince is not { } ms || modified >= ms)
+                && (query.ModifiedUntil is not { } mu || modified <= mu);
+        }).ToList();
 
-    private static IQueryable<T> Filtered<T>(IQueryable<T> source, ListQuery query)
-        where T : class
-    {
-        if (query.CreatedSince is { } createdSince)
-            source = source.Where(e => EF.Property<DateTime>(e, ChangeTracking.Created) >= createdSince);
-        if (query.CreatedUntil is { } createdUntil)
-            source = source.Where(e => EF.Property<DateTime>(e, ChangeTracking.Created) <= createdUntil);
-        if (query.ModifiedSince is { } modifiedSince)
-            source = source.Where(e => EF.Property<DateTime>(e, ChangeTracking.Modified) >= modifiedSince);
-        if (query.ModifiedUntil is { } modifiedUntil)
-            source = source.Where(e => EF.Property<DateTime>(e, ChangeTracking.Modified) <= modifiedUntil);
-        return source;
-    }
+    // A deleted object has no creation time: only the modified filters apply to it.
+    private static List<T> Filtered<T>(IEnumerable<T> source, ListQuery query, Func<T, (DateTime?, DateTime?)> _, Func<T, DateTime> deleted) =>
+        source.Where(x => (query.ModifiedSince is not { } ms || deleted(x) >= ms) && (query.ModifiedUntil is not { } mu || deleted(x) <= mu)).ToList();
 
-    private ListRun<T> Live<TEntity, T>(IQueryable<TEntity> ordered, Func<List<TEntity>, Task<IReadOnlyList<T>>> map)
+    private static ListRun<T> Run<TSource, T>(IReadOnlyList<TSource> source, Func<TSource, T> map)
         where T : OParlObject =>
-        new(ordered.CountAsync, async (skip, take, cancellationToken) => await map(await ordered.Skip(skip).Take(take).ToListAsync(cancellationToken)));
+        new(_ => Task.FromResult(source.Count), (skip, take, _) => Task.FromResult<IReadOnlyList<T>>(source.Skip(skip).Take(take).Select(map).ToList()));
 
-    private ListRun<T> Gone<T>(string type, ListQuery query, Func<DeletedRecord, T> map)
+    /// <summary>A deletion as OParl reports it: when the public could last have seen the object.</summary>
+    private sealed record Tombstone(int EntityId, DateTime Deleted);
+
+    /// <summary>
+    /// The deleted objects of a type, under modified_since only. An object still in a published
+    /// version (<paramref name="stillPublished"/>) was removed by an edit the public has not been shown,
+    /// so it is not reported; an item is reported deleted only from when a version without it was published.
+    /// </summary>
+    private async Task<ListRun<T>> GoneAsync<T>(string type, ListQuery query, Func<int, bool> stillPublished, Func<Tombstone, T> map, CancellationToken cancellationToken)
         where T : OParlObject
     {
-        if (query.ModifiedSince is not { } since)
-            return new(_ => Task.FromResult(0), (_, _, _) => Task.FromResult<IReadOnlyList<T>>([]));
-        var tombstones = db.DeletedRecords.AsNoTracking().Where(d => d.Type == type && d.Deleted >= since);
-        if (query.ModifiedUntil is { } until)
-            tombstones = tombstones.Where(d => d.Deleted <= until);
-        var ordered = tombstones.OrderBy(d => d.Id);
-        return new(ordered.CountAsync, async (skip, take, cancellationToken) =>
-            (await ordered.Skip(skip).Take(take).ToListAsync(cancellationToken)).Select(map).ToList());
+        if (!query.IncludesDeleted)
+            return Run<Tombstone, T>([], map);
+        var rows = await db.DeletedRecords.AsNoTracking().Where(d => d.Type == type).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        var tombstones = new List<Tombstone>();
+        foreach (var row in rows.Where(r => !stillPublished(r.EntityId)))
+            tombstones.Add(await PublicTombstoneAsync(row, cancellationToken));
+        return Run(Filtered(tombstones, query, _ => (null, null), t => t.Deleted), map);
     }
 
-    private Task<DeletedRecord?> TombstoneAsync(string type, int id, CancellationToken cancellationToken) =>
-        db.DeletedRecords.AsNoTracking().Where(d => d.Type == type && d.EntityId == id).OrderByDescending(d => d.Deleted).FirstOrDefaultAsync(cancellationToken);
+    private async Task<Tombstone?> TombstoneAsync(string type, int id, CancellationToken cancellationToken) =>
+        await db.DeletedRecords.AsNoTracking().Where(d => d.Type == type && d.EntityId == id).OrderByDescending(d => d.Deleted).FirstOrDefaultAsync(cancellationToken) is { } row
+            ? await PublicTombstoneAsync(row, cancellationToken)
+            : null;
+
+    private async Task<Tombstone> PublicTombstoneAsync(DeletedRecord row, CancellationToken cancellationToken)
+    {
+        var deleted = Utc(row.Deleted);
+        if (row.Type == nameof(Core.Items.AgendaItem))
+        {
+            foreach (var versions in (await AllVersionsAsync(cancellationToken)).Values)
+            {
+                if (versions.Any(v => v.Snapshot.Items.Any(i => i.ItemId == row.EntityId)) && Utc(versions[^1].Published) is var published && published > deleted)
+                    deleted = published;
+            }
+        }
+
+        return new Tombstone(row.EntityId, deleted);
+    }
 
     private (DateTime Created, DateTime Modified) Stamps(object entity)
     {
@@ -508,5 +530,5 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
         return (Utc((DateTime)entry.Property(ChangeTracking.Created).CurrentValue!), Utc((DateTime)entry.Property(ChangeTracking.Modified).CurrentValue!));
     }
 
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+    private static DateTime Utc(DateTime value) => PublishedArchive.Utc(value);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dagsorden.Core.Import;
+using Dagsorden.Core.Items;
 using Dagsorden.Core.Storage;
 using Dagsorden.Tests.Storage;
 using Dagsorden.Tests.Support;
@@ -229,7 +230,12 @@ public sealed class OParlApiTests
         var database = await TestDatabase.CreateAsync(provider);
         await using var db = await database.OpenAsync();
         var importer = new MeetingImporter(db);
-        await importer.StoreAsync(Builders.MeetingWithClosedItem(Marker));
+        var first = Builders.MeetingWithClosedItem(Marker);
+        var open = first.Items[0].Content;
+        await importer.StoreAsync(first with
+        {
+            Items = [(first.Items[0].Number, open with { Attachments = [.. open.Attachments.Select(WithFile)] }), .. first.Items.Skip(1)],
+        });
         await importer.StoreAsync(Builders.Meeting(new DateOnly(2025, 6, 19), Builders.OpenItem("Åbent punkt", "00.01.00-A00-1-25", "Sendt videre fra TF.")) with
         {
             ForumCode = "ØU",
@@ -237,6 +243,13 @@ public sealed class OParlApiTests
         });
         await importer.StoreAsync(Builders.Meeting(new DateOnly(2025, 8, 14), Builders.OpenItem("Budget", "00.30.00-A00-3-25"), Builders.OpenItem("Evt.")));
         return database;
+    }
+
+    // Only the file's description is stored; OParl lists it without reading the bytes.
+    private static AttachmentContent WithFile(AttachmentContent attachment)
+    {
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(attachment.Title)));
+        return attachment with { File = new AttachmentFile(attachment.Title + ".pdf", "application/pdf", sha256, 1234, $"{sha256[..2]}/{sha256}.pdf", null) };
     }
 
     private static async Task<JsonNode> GetJsonAsync(HttpClient client, string address)
