@@ -1,11 +1,13 @@
 using System.Globalization;
 using Dagsorden.Core;
 using Dagsorden.Core.Accounts;
+using Dagsorden.Core.Attachments;
 using Dagsorden.Core.Documents;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Storage;
 using Dagsorden.Web.Accounts;
+using Dagsorden.Web.Attachments;
 using Dagsorden.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +31,9 @@ public sealed class ItemModel(DagsordenDbContext db, CurrentUser currentUser) : 
 
     public bool IsMember { get; private set; }
 
+    /// <summary>The attachment files this reader may download from the item.</summary>
+    public IReadOnlyList<Download> Downloads { get; private set; } = [];
+
     public string? BuilderPath { get; private set; }
 
     /// <summary>The user's own note: what is stored, or what they just posted when it could not be saved.</summary>
@@ -51,6 +56,7 @@ public sealed class ItemModel(DagsordenDbContext db, CurrentUser currentUser) : 
     {
         if (await LoadAsync(code, date, number, cancellationToken) is { } notFound)
             return notFound;
+        Downloads = await DownloadsAsync(cancellationToken);
         if (IsMember)
         {
             var note = await db.ItemNotes.AsNoTracking().FirstOrDefaultAsync(n => n.ItemId == _itemId && n.UserId == _access.UserId, cancellationToken);
@@ -110,6 +116,47 @@ public sealed class ItemModel(DagsordenDbContext db, CurrentUser currentUser) : 
         return Redirect($"{ItemPath(Meeting!.Key, number)}?noter={(string.IsNullOrWhiteSpace(text) ? "slettet" : "gemt")}#mine-noter");
     }
 
+    /// <summary>The item's attachment files this reader may download, each checked by the download's own rule.</summary>
+    private async Task<IReadOnlyList<Download>> DownloadsAsync(CancellationToken cancellationToken)
+    {
+        if (_itemId is not { } itemId || _published?.Meeting.Items.FirstOrDefault(i => i.Number == Item?.Number) is not { } shown)
+            return [];
+        var rows = await db.Attachments.AsNoTracking()
+            .Where(a => a.ItemId == itemId && a.StorageKey != null)
+            .OrderBy(a => a.Position)
+            .Select(a => new { a.Id, a.Title, a.Position })
+            .ToListAsync(cancellationToken);
+        var downloads = new List<Download>();
+        foreach (var row in rows)
+        {
+            // The page shows the item as published: a file attached since is not offered here, not even to its secretary.
+            if (row.Position >= shown.Attachments.Count || shown.Attachments[row.Position].Title != row.Title)
+                continue;
+            if (await db.FindReadableAsync(row.Id, _access, cancellationToken) is { } readable)
+                downloads.Add(new Download(row.Id, row.Title, Describe(readable.File)));
+        }
+
+        return downloads;
+    }
+
+    private static string Describe(AttachmentFile file)
+    {
+        var kind = file.ContentType switch
+        {
+            ContentTypes.Pdf => "PDF",
+            ContentTypes.Docx => "Word",
+            ContentTypes.Xlsx => "Excel",
+            ContentTypes.Png => "PNG-billede",
+            ContentTypes.Jpeg => "JPEG-billede",
+            _ => "fil",
+        };
+        var danish = CultureInfo.GetCultureInfo("da-DK");
+        var size = file.Size < 1024 * 1024
+            ? Math.Max(1, file.Size / 1024).ToString("N0", danish) + " kB"
+            : (file.Size / (1024.0 * 1024)).ToString("N1", danish) + " MB";
+        return kind + ", " + size;
+    }
+
     public static string ItemPath(MeetingKey key, int number) =>
         "/" + string.Join('/', MeetingText.RouteValues(key).Values) + "/punkt/" + MeetingText.Number(number);
 
@@ -148,3 +195,6 @@ public sealed class ItemModel(DagsordenDbContext db, CurrentUser currentUser) : 
         return null;
     }
 }
+
+/// <summary>A downloadable attachment: its id for /bilag/{id}, its title, and "PDF, 120 kB".</summary>
+public sealed record Download(int Id, string Title, string Description);

@@ -18,6 +18,32 @@ namespace Dagsorden.Tests.Web;
 public sealed class AttachmentDownloadTests
 {
     [Fact]
+    public async Task TheItemPageLinksExactlyTheFilesTheReaderMayDownload()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = new TestApp(database);
+        var seeded = await SeedAsync(database, app);
+        using var readers = await WorkflowFixture.ReadersAsync(app);
+        var publicLink = $"href=\"/bilag/{seeded["Offentligt bilag"].Id}\"";
+        var internalLink = $"href=\"/bilag/{seeded["Internt notat"].Id}\"";
+        var unpublishedLink = $"href=\"/bilag/{seeded["Upubliceret bilag"].Id}\"";
+
+        foreach (var (reader, client) in readers.All)
+        {
+            var page = await client.GetStringAsync("/tf/2026-02-05/punkt/2");
+            var closedPage = await client.GetStringAsync("/tf/2026-02-05/punkt/3");
+            var isMember = reader is "medlem" or "sekretær";
+
+            Assert.True(page.Contains(publicLink, StringComparison.Ordinal), $"{reader} gets no link to the public file");
+            Assert.True(page.Contains("Offentligt bilag</a> (PNG-billede, 1 kB)", StringComparison.Ordinal), $"{reader}: {page}");
+            Assert.Equal(isMember, page.Contains(internalLink, StringComparison.Ordinal));
+            Assert.Equal(isMember, closedPage.Contains($"href=\"/bilag/{seeded["Lukket bilag"].Id}\"", StringComparison.Ordinal));
+            // The item page shows the published version, so a file added since is not offered there, not even to the secretary.
+            Assert.DoesNotContain(unpublishedLink, page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task EachReaderDownloadsExactlyTheAttachmentsTheyMayReadAndEveryOtherIdIsNotFound()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
