@@ -101,6 +101,13 @@ public sealed class ItemJourneyTests
             ["Godkendelse af dagsorden og referat", "Budgetopfølgning", Title, ClosedTitle, "Evt."],
             (await builder.TitlesAsync()).Select(StripForumCode));
 
+        // The secretary completes the author's item before publishing it.
+        var editor = await builder.EditAsync(3);
+        await Assertions.Expect(editor.Title).ToHaveValueAsync(Title);
+        await editor.WriteSectionAsync("Økonomi", "Udgiften afholdes inden for rammen.");
+        await editor.SaveAsync();
+        builder = await BuilderPage.OpenAsync(page, meetingId);
+
         await builder.MarkToFollowAsync(2);
         await Assertions.Expect(builder.Item(2)).ToContainTextAsync("Eftersendes");
         await Assertions.Expect(builder.Item(4)).ToContainTextAsync("Lukket");
@@ -114,10 +121,11 @@ public sealed class ItemJourneyTests
     private static async Task MemberReadsTheClosedItemAndWritesANoteAsync(IPage page)
     {
         await (await SignInPage.OpenAsync(page)).SignInAsync(Member, TestApp.Password);
-        var agenda = await PortalMeetingPage.OpenAsync(page, "CF", FirstDate);
+        var agenda = await PortalMeetingPage.OpenFromFrontPageAsync(page, "Chefforum", FirstDate);
         await Assertions.Expect(agenda.Main).ToContainTextAsync(Title);
         await Assertions.Expect(agenda.Main).ToContainTextAsync(ClosedTitle);
         await Assertions.Expect(agenda.Main).ToContainTextAsync(ClosedText);
+        await Assertions.Expect(agenda.Main).ToContainTextAsync("Udgiften afholdes inden for rammen.");
 
         var closedItem = await PortalItemPage.OpenAsync(page, "CF", FirstDate, 4);
         await Assertions.Expect(closedItem.Main).ToContainTextAsync(ClosedText);

@@ -40,6 +40,12 @@ public sealed class BuilderPage(IPage page) : PageObject(page)
 
     public Task PublishAgendaAsync() => SubmitAsync(Button("Offentliggør dagsorden"));
 
+    public async Task<AgendaItemEditorPage> EditAsync(int number)
+    {
+        await Link("Rediger", " punkt " + number.ToString(CultureInfo.InvariantCulture)).ClickAsync();
+        return await AgendaItemEditorPage.ArriveAsync(Page);
+    }
+
     public async Task<MeetingPage> OpenMeetingAsync()
     {
         await Page.GetByRole(AriaRole.Navigation, new() { Name = "Mødets sider" }).GetByRole(AriaRole.Link, new() { Name = "Mødet: fremmøde og beslutninger" }).ClickAsync();

@@ -31,6 +31,8 @@ public abstract class PageObject(IPage page)
     protected static System.Text.RegularExpressions.Regex Completed(string visible, string hidden) =>
         new("^" + System.Text.RegularExpressions.Regex.Escape(visible) + "\\s*" + System.Text.RegularExpressions.Regex.Escape(hidden.TrimStart()).Replace("\\ ", "\\s+", StringComparison.Ordinal) + "$");
 
+    protected ILocator Link(string visible, string hidden) => Page.GetByRole(AriaRole.Link, new() { NameRegex = Completed(visible, hidden) });
+
     protected ILocator Link(string name, bool exact = true) => Page.GetByRole(AriaRole.Link, new() { Name = name, Exact = exact });
 
     /// <summary>Signs out through the header's button, so the next actor starts as an anonymous visitor.</summary>

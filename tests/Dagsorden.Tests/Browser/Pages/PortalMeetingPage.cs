@@ -12,6 +12,16 @@ public sealed class PortalMeetingPage(IPage page) : PageObject(page)
         return await ArriveAsync(page);
     }
 
+    /// <summary>From the front page's list of meetings, as a reader who does not know the address.</summary>
+    public static async Task<PortalMeetingPage> OpenFromFrontPageAsync(IPage page, string forumName, DateOnly date)
+    {
+        await page.GotoAsync("/");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.GetByRole(AriaRole.Region, new() { Name = forumName, Exact = false })
+            .GetByRole(AriaRole.Link, new() { Name = Dagsorden.Core.Text.DanishDates.LongDate(date), Exact = true }).ClickAsync();
+        return await ArriveAsync(page);
+    }
+
     public static async Task<PortalMeetingPage> ArriveAsync(IPage page)
     {
         var meeting = new PortalMeetingPage(page);
