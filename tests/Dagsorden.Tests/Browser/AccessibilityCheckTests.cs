@@ -1,5 +1,6 @@
 using Dagsorden.Core.Storage;
 using Dagsorden.Tests.Support;
+using Microsoft.Playwright;
 
 namespace Dagsorden.Tests.Browser;
 
@@ -21,6 +22,33 @@ public sealed class AccessibilityCheckTests
 
         Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
         Assert.Contains("label", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The journeys see pages as they should be; a user who makes a mistake meets these, and they must be as accessible.</summary>
+    [Fact]
+    public async Task PagesShowingAnErrorHaveNoAxeViolations()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = new TestApp(database);
+        await using var browser = await BrowserSession.OpenAsync(app.StartOnLoopback());
+        var page = browser.Page;
+        await browser.RecordAsync(nameof(PagesShowingAnErrorHaveNoAxeViolations), async () =>
+        {
+            await Pages.SignInPage.OpenAsync(page);
+            await page.GetByLabel("E-mail").FillAsync("ukendt@example.test");
+            await page.GetByLabel("Adgangskode").FillAsync("forkert-kode");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).Not.ToBeEmptyAsync();
+            await Accessibility.AssertNoViolationsAsync(page);
+
+            await page.GotoAsync("/soeg?q=budget&fra=2027-01-01&til=2026-01-01&kle=abc");
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Til dato ligger før fra dato.");
+            await Accessibility.AssertNoViolationsAsync(page);
+
+            await page.GotoAsync("/cf/2027-01-14");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mødet findes ikke");
+            await Accessibility.AssertNoViolationsAsync(page);
+        });
     }
 
     [Fact]
