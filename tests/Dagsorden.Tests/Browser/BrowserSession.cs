@@ -36,6 +36,9 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "da-DK",
         });
+        // The app answers on loopback in well under a second; a step that waits longer has failed,
+        // and should say so before the test's time is gone.
+        context.SetDefaultTimeout(10_000);
         return new BrowserSession(playwright, browser, await context.NewPageAsync(), baseAddress);
     }
 
@@ -46,6 +49,53 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByLabel("Adgangskode").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
         await Page.WaitForURLAsync(url => !url.Contains("/konto/log-ind", StringComparison.Ordinal));
+    }
+
+    /// <summary>Where a failed journey leaves its screenshot and trace: TestResults/browser beside the test assembly.</summary>
+    public static string ArtifactsFolder => Path.Combine(AppContext.BaseDirectory, "TestResults", "browser");
+
+    /// <summary>
+    /// Runs a journey under a Playwright trace. When it fails, the trace (open it with
+    /// `playwright show-trace`) and a screenshot of the page as it was are saved in
+    /// <see cref="ArtifactsFolder"/>; when it passes, the trace is thrown away.
+    /// </summary>
+    public async Task RecordAsync(string name, Func<Task> journey)
+    {
+        var tracing = Page.Context.Tracing;
+        await tracing.StartAsync(new TracingStartOptions { Title = name, Screenshots = true, Snapshots = true });
+        try
+        {
+            await journey();
+        }
+        catch
+        {
+            await SaveArtifactsAsync(name);
+            throw;
+        }
+
+        await tracing.StopAsync();
+    }
+
+    private async Task SaveArtifactsAsync(string name)
+    {
+        Directory.CreateDirectory(ArtifactsFolder);
+        // The journey's own failure is what the test must report; a page that can no longer be
+        // captured (a crashed browser) must not hide it, so each artefact is best effort.
+        try
+        {
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsFolder, name + ".png"), FullPage = true });
+        }
+        catch (PlaywrightException)
+        {
+        }
+
+        try
+        {
+            await Page.Context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(ArtifactsFolder, name + ".trace.zip") });
+        }
+        catch (PlaywrightException)
+        {
+        }
     }
 
     public async ValueTask DisposeAsync()
