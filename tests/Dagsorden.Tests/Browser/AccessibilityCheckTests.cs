@@ -60,6 +60,8 @@ public sealed class AccessibilityCheckTests
         const string name = nameof(AFailingJourneyLeavesAScreenshotAndATrace);
         var screenshot = Path.Combine(BrowserSession.ArtifactsFolder, name + ".png");
         var trace = Path.Combine(BrowserSession.ArtifactsFolder, name + ".trace.zip");
+        // On a clean checkout the folder does not exist until a journey has failed.
+        Directory.CreateDirectory(BrowserSession.ArtifactsFolder);
         File.Delete(screenshot);
         File.Delete(trace);
 
