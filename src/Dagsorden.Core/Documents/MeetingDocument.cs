@@ -71,7 +71,7 @@ public sealed record DocumentItem(
             var body = section.Kind switch
             {
                 SectionKind.Recommendation => item.Recommendation?.ToBody() ?? RichText.Empty,
-                SectionKind.Decision => item.DecisionText ?? RichText.Empty,
+                SectionKind.Decision => DecisionBody(item),
                 SectionKind.Attachments => RichText.FromParagraphs(item.Attachments
                     .Where(a => a.IsPublic || audience == DocumentAudience.Internal)
                     .Select(a => a.Title)
@@ -87,6 +87,15 @@ public sealed record DocumentItem(
 
         return sections;
     }
+
+    // A decision recorded with an outcome and no words prints the outcome ("Taget til efterretning."),
+    // never an empty heading. Imported decisions always carry their words.
+    private static RichText DecisionBody(AgendaItem item) => item.DecisionText switch
+    {
+        { IsEmpty: false } text => text,
+        not null when item.DecisionOutcome is { } outcome && outcome != DecisionOutcome.Other => RichText.FromParagraphs(outcome.Danish() + "."),
+        _ => RichText.Empty,
+    };
 
     // Imported text usually carries the notice itself; print it only where it would otherwise be missing.
     private static bool NeedsToFollowNotice(AgendaItem item) =>

@@ -23,7 +23,7 @@ public static class StandardItems
             new ListItem([new Inline("At referatet fra mødet d. " + DanishDates.ShortDate(date) + " godkendes")], [])));
         var recommendation = new Recommendation(
             "Det indstilles,",
-            new ListBlock(ListKind.Numbered, "1.", 1, clauses),
+            new ListBlock(ListKind.Numbered, ". ", 1, clauses),
             RichText.Empty);
         return new ItemContent(
             ApprovalTitle, forum.Code, null, null, false, false,

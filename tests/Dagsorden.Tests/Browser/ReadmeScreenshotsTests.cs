@@ -66,7 +66,7 @@ public sealed class ReadmeScreenshotsTests
             var content = new ItemContent(
                 title, null, null, CaseNumber.Parse(caseNumber), closed, false,
                 [new SectionContent(SectionKind.Text, "Sagsfremstilling", RichText.FromParagraphs(text)), new SectionContent(SectionKind.Recommendation, "Indstilling", RichText.Empty)],
-                new Recommendation("Direktionen indstiller,", new ListBlock(ListKind.Numbered, "1.", 1, [new ListItem([new Inline("At orienteringen tages til efterretning")], [])]), RichText.Empty),
+                new Recommendation("Direktionen indstiller,", new ListBlock(ListKind.Numbered, ". ", 1, [new ListItem([new Inline("At orienteringen tages til efterretning")], [])]), RichText.Empty),
                 null, [], null);
             var draft = new ItemDraft(await db.Forums.SingleAsync(f => f.Id == forum.Id), "author", "Sagsbehandleren", content);
             db.ItemDrafts.Add(draft);

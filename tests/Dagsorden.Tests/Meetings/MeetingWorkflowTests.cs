@@ -38,6 +38,8 @@ public sealed class MeetingWorkflowTests
             ["At dagsordenen for mødet godkendes", "At referatet fra mødet d. 03-09-2026 godkendes"],
             loaded.Items[0].Recommendation!.ClauseTexts);
         Assert.Equal(MeetingStatus.MinutesPublished, (await workflow.LoadAsync(first.Id)).Status);
+        var printed = TextDocumentWriter.Write(MeetingDocument.From(loaded, DocumentAudience.Public));
+        Assert.Contains("1. At dagsordenen for mødet godkendes\n2. At referatet fra mødet d. 03-09-2026 godkendes", printed.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -282,6 +284,23 @@ public sealed class MeetingWorkflowTests
         Assert.Equal("Importeret punkt", version.Snapshot.Items.Single().Content.Title);
         await using var check = await database.OpenAsync();
         Assert.Equal("Redigeret punkt", (await new MeetingWorkflow(check).LoadAsync(meetingId)).Item(1).Title);
+    }
+
+    [Fact]
+    public async Task ADecisionRecordedWithoutWordsPrintsItsOutcome()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var db = await database.OpenAsync();
+        var forum = await ForumAsync(db);
+        var workflow = new MeetingWorkflow(db);
+        var meeting = await workflow.PlanAsync(forum.Id, First, null, null);
+        await workflow.PublishAgendaAsync(meeting.Id, "Sekretæren");
+        var item = (await workflow.LoadAsync(meeting.Id)).Item(2);
+
+        await workflow.RecordDecisionAsync(meeting.Id, 2, new Decision(RichText.Empty, DecisionOutcome.Noted), item.Revision);
+
+        var printed = TextDocumentWriter.Write(MeetingDocument.From(await workflow.LoadAsync(meeting.Id), DocumentAudience.Public));
+        Assert.Contains("Beslutning\n\nTaget til efterretning.", printed.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
