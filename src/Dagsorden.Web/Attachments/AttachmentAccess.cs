@@ -36,11 +36,17 @@ public static class AttachmentAccess
             return null;
 
         var published = await PublishedAsync(db, row, owner.Id, owner.IsClosed, cancellationToken);
-        if (published is not { File: { } file })
+        if (published is null || !MayRead(published.File, published.IsPublic, published.ItemIsClosed, access.IsMemberOf(owner.ForumId)))
             return null;
-        var isPublic = published.IsPublic && !published.ItemIsClosed;
-        return isPublic || access.IsMemberOf(owner.ForumId) ? new ReadableAttachment(row.Id, file, isPublic) : null;
+        return new ReadableAttachment(row.Id, published.File!, published.IsPublic && !published.ItemIsClosed);
     }
+
+    /// <summary>
+    /// The rule for an attachment as published: it must have a file; the forum's members read it,
+    /// everyone else only a public attachment of an open item.
+    /// </summary>
+    public static bool MayRead(AttachmentFile? file, bool isPublic, bool itemIsClosed, bool isMember) =>
+        file is not null && (isMember || (isPublic && !itemIsClosed));
 
     private sealed record PublishedAttachment(AttachmentFile? File, bool IsPublic, bool ItemIsClosed);
 

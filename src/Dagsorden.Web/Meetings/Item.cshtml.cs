@@ -116,27 +116,27 @@ public sealed class ItemModel(DagsordenDbContext db, CurrentUser currentUser) : 
         return Redirect($"{ItemPath(Meeting!.Key, number)}?noter={(string.IsNullOrWhiteSpace(text) ? "slettet" : "gemt")}#mine-noter");
     }
 
-    /// <summary>The item's attachment files this reader may download, each checked by the download's own rule.</summary>
+    /// <summary>
+    /// The item's attachment files this reader may download: the published item's attachments, by the
+    /// download's own rule (<see cref="AttachmentAccess.MayRead"/>), linked to their stored rows. A file
+    /// attached since publishing is not offered here, not even to the forum's secretary.
+    /// </summary>
     private async Task<IReadOnlyList<Download>> DownloadsAsync(CancellationToken cancellationToken)
     {
         if (_itemId is not { } itemId || _published?.Meeting.Items.FirstOrDefault(i => i.Number == Item?.Number) is not { } shown)
             return [];
+        var published = shown.Content.Attachments;
         var rows = await db.Attachments.AsNoTracking()
-            .Where(a => a.ItemId == itemId && a.StorageKey != null)
+            .Where(a => a.ItemId == itemId)
             .OrderBy(a => a.Position)
             .Select(a => new { a.Id, a.Title, a.Position })
             .ToListAsync(cancellationToken);
-        var downloads = new List<Download>();
-        foreach (var row in rows)
-        {
-            // The page shows the item as published: a file attached since is not offered here, not even to its secretary.
-            if (row.Position >= shown.Attachments.Count || shown.Attachments[row.Position].Title != row.Title)
-                continue;
-            if (await db.FindReadableAsync(row.Id, _access, cancellationToken) is { } readable)
-                downloads.Add(new Download(row.Id, row.Title, Describe(readable.File)));
-        }
-
-        return downloads;
+        return rows
+            .Where(row => row.Position < published.Count && published[row.Position].Title.Trim() == row.Title)
+            .Select(row => (row.Id, row.Title, Published: published[row.Position]))
+            .Where(a => AttachmentAccess.MayRead(a.Published.File, a.Published.IsPublic, shown.IsClosed, IsMember))
+            .Select(a => new Download(a.Id, a.Title, Describe(a.Published.File!)))
+            .ToList();
     }
 
     private static string Describe(AttachmentFile file)
