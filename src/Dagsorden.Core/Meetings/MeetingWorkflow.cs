@@ -50,10 +50,11 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
             var forum = await db.Forums.FirstOrDefaultAsync(f => f.Id == forumId, cancellationToken)
                 ?? throw new DomainException($"There is no forum with id {forumId}.", "Forummet findes ikke.");
             var taken = await db.Meetings.Where(m => m.ForumId == forumId).Select(m => m.Date).ToListAsync(cancellationToken);
+            var unapproved = await UnapprovedMinutesAsync(forumId, DateOnly.MaxValue, cancellationToken);
             var created = new List<Meeting>();
             foreach (var date in dates.Distinct().Order().Where(d => !taken.Contains(d)))
             {
-                var meeting = Meeting.Plan(forum, date, startTime, place, await UnapprovedMinutesAsync(forumId, date, cancellationToken));
+                var meeting = Meeting.Plan(forum, date, startTime, place, unapproved.Where(d => d < date).ToList());
                 db.Meetings.Add(meeting);
                 created.Add(meeting);
             }
