@@ -16,7 +16,7 @@ public sealed class DraftEditorPage(IPage page) : PageObject(page)
         await page.GetByLabel("Forum").SelectOptionAsync(new SelectOptionValue { Label = forum });
         await page.GetByLabel("Titel").FillAsync(title);
         await editor.Button("Opret punktet").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/punkter/[0-9]+$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/punkter/[0-9]+$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await editor.ArrivedAsync();
         return editor;
     }
