@@ -59,6 +59,12 @@ public sealed class AgendaItem
 
     public MinutesApprovalOutcome? MinutesApprovalOutcome { get; private set; }
 
+    /// <summary>
+    /// Personal data left out of the public version of this item, such as the names of a working
+    /// group's members; members and staff see the item whole.
+    /// </summary>
+    public IReadOnlyList<string> PublicRedactions { get; private set; } = [];
+
     public IReadOnlyList<ItemSection> Sections => _sections.OrderBy(s => s.Position).ToList();
 
     public IReadOnlyList<Attachment> Attachments => _attachments.OrderBy(a => a.Position).ToList();
@@ -129,6 +135,15 @@ public sealed class AgendaItem
             }
         }
 
+        Revision++;
+    }
+
+    internal void SetPublicRedactions(IEnumerable<string> redactions)
+    {
+        var cleaned = redactions.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var redaction in cleaned)
+            Limits.Check("redacted text", redaction, Limits.Name);
+        PublicRedactions = cleaned;
         Revision++;
     }
 

@@ -1,4 +1,7 @@
 using Dagsorden.Core.Accounts;
+using Dagsorden.Core.Audit;
+using Dagsorden.Core.Communication;
+using Dagsorden.Core.FollowUps;
 using Dagsorden.Core.Forums;
 using Dagsorden.Core.Import;
 using Dagsorden.Core.Items;
@@ -34,6 +37,20 @@ public abstract class DagsordenDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ItemNote> ItemNotes => Set<ItemNote>();
 
     public DbSet<MeetingVersion> MeetingVersions => Set<MeetingVersion>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<FollowUpSuggestion> FollowUpSuggestions => Set<FollowUpSuggestion>();
+
+    public DbSet<FollowUpReminder> FollowUpReminders => Set<FollowUpReminder>();
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<ItemAudience> ItemAudiences => Set<ItemAudience>();
+
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>The clock used to stamp changes; tests may set it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;

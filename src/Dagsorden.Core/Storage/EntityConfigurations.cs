@@ -60,6 +60,9 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
             .HasConversion((ValueConverter)JsonColumns.RecommendationConverter, JsonColumns.RecommendationComparer);
         builder.Property(i => i.DecisionText)
             .HasConversion((ValueConverter)JsonColumns.RichTextConverter, JsonColumns.RichTextComparer);
+        builder.Property(i => i.PublicRedactions)
+            .HasConversion((ValueConverter)JsonColumns.TextListConverter, JsonColumns.TextListComparer)
+            .HasDefaultValue(new List<string>());
         builder.Ignore(i => i.Decision);
         builder.Ignore(i => i.MinutesApproval);
         builder.Ignore(i => i.Content);

@@ -40,6 +40,14 @@ internal static class JsonColumns
         v => Serialize(v).GetHashCode(StringComparison.Ordinal),
         v => Deserialize<List<Participant>>(Serialize(v)));
 
+    public static ValueConverter<IReadOnlyList<string>, string> TextListConverter { get; } =
+        new(v => Serialize(v), v => string.IsNullOrWhiteSpace(v) ? new List<string>() : Deserialize<List<string>>(v));
+
+    public static ValueComparer<IReadOnlyList<string>> TextListComparer { get; } = new(
+        (a, b) => Serialize(a) == Serialize(b),
+        v => Serialize(v).GetHashCode(StringComparison.Ordinal),
+        v => Deserialize<List<string>>(Serialize(v)));
+
     public static ValueConverter<ItemContent, string> ItemContentConverter { get; } =
         new(v => Serialize(v), v => Deserialize<ItemContent>(v));
 
