@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dagsorden.Core.Attachments;
 using Dagsorden.Core.Documents.Pdf;
+using Dagsorden.Core.FollowUps;
 using Dagsorden.Core.Forums;
 using Dagsorden.Core.Import.Esdh;
 using Dagsorden.Core.Items;
@@ -123,6 +124,9 @@ public sealed class MeetingImporter(DagsordenDbContext db, AttachmentStore? atta
             meeting.ReplaceItems(imported.Items);
             if (record is { } r)
                 db.ImportRecords.Add(new ImportRecord(r.Fingerprint, r.Name, meeting.Key.ToString(), DateTime.UtcNow));
+            await db.SaveChangesAsync(cancellationToken);
+            // After the first save, so that new items have ids; in the same transaction as the meeting.
+            await new FollowUpSuggestions(db).RefreshAsync(meeting, null, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await SearchIndexes.For(db).IndexMeetingAsync(meeting, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Dagsorden.Core.FollowUps;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Search;
 using Dagsorden.Core.Storage;
@@ -120,13 +121,14 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
         }, cancellationToken);
 
     /// <summary>
-    /// Records a decision. Item 1's approval of the minutes approves every earlier meeting of the
+    /// Records a decision and refreshes the follow-ups it suggests. Item 1's approval of the minutes approves every earlier meeting of the
     /// forum whose minutes awaited approval; a postponement leaves them waiting.
     /// </summary>
     public Task RecordDecisionAsync(int meetingId, int number, Decision? decision, int expectedItemRevision, CancellationToken cancellationToken = default) =>
         ChangeAsync(meetingId, null, async meeting =>
         {
             meeting.RecordDecision(number, decision, expectedItemRevision);
+            await new FollowUpSuggestions(db).RefreshAsync(meeting, [number], cancellationToken);
             if (number == 1 && meeting.Item(1).MinutesApproval?.Outcome == MinutesApprovalOutcome.Approved)
             {
                 var waiting = await db.Meetings.Include(m => m.Forum)

@@ -114,6 +114,7 @@ public sealed class PermissionMatrixTests
             yield return ($"/sekretariat/moeder/{meeting}", [Secretary]);
             yield return ($"/sekretariat/moeder/{meeting}/moedet", [Secretary]);
             yield return ($"/sekretariat/moeder/{meeting}/punkt/2/rediger", [Secretary]);
+            yield return ($"/sekretariat/moeder/{meeting}/forslag", [Secretary]);
         }
 
         foreach (var url in new[] { "/admin", "/admin/forummer", "/admin/forummer/TF", "/admin/forummer/TF/aarshjul", "/admin/brugere" })
@@ -134,6 +135,8 @@ public sealed class PermissionMatrixTests
         foreach (var handler in new[] { "Attendance", "Decision", "Publish" })
             yield return ($"/sekretariat/moeder/{fixture.PublishedId}/moedet?handler={handler}", Fields(("nummer", "2"), ("udfald", "Approved"), ("revision", "0")), [Secretary]);
         yield return ($"{planned}/punkt/2/rediger", Fields(("Form.Title", "Overtaget"), ("Revision", "0")), [Secretary]);
+        foreach (var handler in new[] { "Accept", "Dismiss" })
+            yield return ($"/sekretariat/moeder/{fixture.PublishedId}/forslag?handler={handler}", Fields(("forslag", "1"), ("tekst", "Indbrud"), ("ansvarlig", "Indbrud"), ("frist", "2026-12-03")), [Secretary]);
         yield return ($"{published}/punkt/2", Fields(("note", "Fremmed note")), [Member, Secretary]);
         yield return ("/admin/forummer", Fields(("Code", "XX"), ("Name", "Indbrud")), [Administrator]);
         foreach (var handler in new[] { "Save", "AddMember", "ChangeRole", "RemoveMember" })
@@ -187,6 +190,7 @@ public sealed class PermissionMatrixTests
         var users = await db.Users.OrderBy(u => u.Email).Select(u => u.Email + ":" + u.SecurityStamp).ToListAsync();
         var roles = await db.UserRoles.CountAsync();
         return string.Join('\n', meetings.Concat(items).Concat(drafts).Concat(forums).Concat(members).Concat(users)) +
-            $"\nroles {roles}, notes {await db.ItemNotes.CountAsync()}, versions {await db.MeetingVersions.CountAsync()}";
+            $"\nroles {roles}, notes {await db.ItemNotes.CountAsync()}, versions {await db.MeetingVersions.CountAsync()}" +
+            $", follow-ups {await db.FollowUps.CountAsync()}, pending suggestions {await db.FollowUpSuggestions.CountAsync(s => s.Status == Core.FollowUps.SuggestionStatus.Pending)}";
     }
 }
