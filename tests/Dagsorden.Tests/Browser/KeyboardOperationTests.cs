@@ -14,6 +14,7 @@ namespace Dagsorden.Tests.Browser;
 public sealed class KeyboardOperationTests
 {
     private const string Secretary = "sekretaer@example.test";
+    private const string Author = "forfatter@example.test";
 
     [Fact]
     public async Task BuilderItemsMoveWithSpaceEnterAndAltArrowAndKeepTheFocus()
@@ -57,6 +58,43 @@ public sealed class KeyboardOperationTests
             builder = await ArriveAfterMoveAsync(page, 4);
             Assert.Equal([b, c, a], await MiddleTitlesAsync(builder));
             await Assertions.Expect(builder.Item(4)).ToBeFocusedAsync();
+        });
+    }
+
+    [Fact]
+    public async Task ItemEditorSectionsMoveWithSpaceAndEnterAndKeepTheFocus()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using (var db = await database.OpenAsync())
+            await AgendaData.SeedAsync(db);
+        await using var app = new TestApp(database);
+        var address = app.StartOnLoopback();
+        await app.AddUserAsync(Author, SystemRoles.Author);
+        await using var browser = await BrowserSession.OpenAsync(address);
+        var page = browser.Page;
+
+        await browser.RecordAsync(nameof(ItemEditorSectionsMoveWithSpaceAndEnterAndKeepTheFocus), async () =>
+        {
+            await browser.SignInAsync(Author, TestApp.Password);
+            var editor = await DraftEditorPage.CreateAsync(page, "Chefforum (CF)", "Ny telefonløsning");
+            await page.GetByLabel("Tekst under »Sagsfremstilling«").FillAsync("Kontrakten udløber til sommer.");
+            Assert.Equal(["Anledning", "Indstilling", "Sagsfremstilling", "Økonomi", "Kommunikation"], await editor.SectionHeadingsAsync());
+
+            // Space on »Flyt afsnittet ned« for Sagsfremstilling: it changes places with Økonomi, and the text typed before goes with it.
+            await page.Locator("body").FocusAsync();
+            await KeyboardNavigation.TabToAsync(page, editor.MoveSectionDownButton("Sagsfremstilling"));
+            await page.Keyboard.PressAsync("Space");
+            await editor.ArriveAfterSectionMoveAsync(3);
+            Assert.Equal(["Anledning", "Indstilling", "Økonomi", "Sagsfremstilling", "Kommunikation"], await editor.SectionHeadingsAsync());
+            await Assertions.Expect(editor.Section(3)).ToBeFocusedAsync();
+            await Assertions.Expect(page.GetByLabel("Tekst under »Sagsfremstilling«")).ToHaveValueAsync("Kontrakten udløber til sommer.");
+
+            // Tab from the focused section reaches its own »Flyt afsnittet op«; Enter moves it back.
+            await KeyboardNavigation.TabToAsync(page, editor.MoveSectionUpButton("Sagsfremstilling"), maximumPresses: 10);
+            await page.Keyboard.PressAsync("Enter");
+            await editor.ArriveAfterSectionMoveAsync(2);
+            Assert.Equal(["Anledning", "Indstilling", "Sagsfremstilling", "Økonomi", "Kommunikation"], await editor.SectionHeadingsAsync());
+            await Assertions.Expect(editor.Section(2)).ToBeFocusedAsync();
         });
     }
 
