@@ -33,6 +33,7 @@ public static class DocumentEndpoints
             await DocumentAsync(db, user, response, code, date, cancellationToken) is { } document
                 ? Results.File(DocxDocumentWriter.Write(document), DocxContentType, FileName(document, "docx"))
                 : Results.NotFound());
+        app.MapDocumentStylesheet();
         return app;
     }
 

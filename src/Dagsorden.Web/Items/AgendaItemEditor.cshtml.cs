@@ -94,7 +94,7 @@ public sealed class AgendaItemEditorModel(DagsordenDbContext db, CurrentUser cur
             return Page();
         }
 
-        return Redirect($"{MeetingPath}/punkt/{Number(number)}/rediger?besked={(correcting ? "rettet" : "gemt")}");
+        return Redirect($"{MeetingPath}/punkt/{Number(number)}/rediger?besked={(correcting ? "rettet" : "gemt")}{SavedFragment}");
     }
 
     private async Task<IActionResult?> LoadAsync(int meetingId, int number, CancellationToken cancellationToken)

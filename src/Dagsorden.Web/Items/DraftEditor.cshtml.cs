@@ -88,7 +88,7 @@ public sealed class DraftEditorModel(DagsordenDbContext db, CurrentUser currentU
             Withdraw => "trukket-tilbage",
             _ => "gemt",
         };
-        return Redirect($"/punkter/{Number(id)}?besked={notice}");
+        return Redirect($"/punkter/{Number(id)}?besked={notice}{SavedFragment}");
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)

@@ -35,6 +35,8 @@ public abstract class ItemEditorPageModel(CurrentUser currentUser, AttachmentSto
     public const string SearchKle = "kle";
     public const string AddSection = "tilfoej-afsnit";
     public const string RemoveSectionPrefix = "fjern-afsnit-";
+    public const string MoveSectionUpPrefix = "flyt-afsnit-op-";
+    public const string MoveSectionDownPrefix = "flyt-afsnit-ned-";
     public const string Attach = "vedhaeft";
     public const string RemoveAttachmentPrefix = "fjern-bilag-";
     public const int MaxKleQueryLength = 100;
@@ -139,6 +141,10 @@ public abstract class ItemEditorPageModel(CurrentUser currentUser, AttachmentSto
             Form.AddSection(ModelState);
         else if (handling.StartsWith(RemoveSectionPrefix, StringComparison.Ordinal))
             Form.RemoveSection(IndexIn(handling, RemoveSectionPrefix), ModelState);
+        else if (handling.StartsWith(MoveSectionUpPrefix, StringComparison.Ordinal))
+            MovedSection = Form.MoveSection(IndexIn(handling, MoveSectionUpPrefix), -1, ModelState);
+        else if (handling.StartsWith(MoveSectionDownPrefix, StringComparison.Ordinal))
+            MovedSection = Form.MoveSection(IndexIn(handling, MoveSectionDownPrefix), +1, ModelState);
         else if (handling.StartsWith(RemoveAttachmentPrefix, StringComparison.Ordinal))
             Form.RemoveAttachment(IndexIn(handling, RemoveAttachmentPrefix), ModelState);
         else if (handling is not (Save or Submit or Withdraw or Attach))
@@ -165,6 +171,15 @@ public abstract class ItemEditorPageModel(CurrentUser currentUser, AttachmentSto
 
         return content;
     }
+
+    /// <summary>The index a section was moved to by the button pressed, if one was.</summary>
+    protected int? MovedSection { get; private set; }
+
+    /// <summary>
+    /// Where the page comes back after saving: at the moved section (#afsnit-N), so the browser shows
+    /// it and editor.js puts the focus on it, as a keyboard user moving it step by step needs.
+    /// </summary>
+    protected string SavedFragment => MovedSection is { } index ? "#afsnit-" + Number(index) : "";
 
     /// <summary>Shows the conflict: the user's own text stays in the fields, the stored text beside it, and the next save builds on the stored revision.</summary>
     protected void ShowConflict(DomainException conflict, ItemContent current, int currentRevision)

@@ -186,6 +186,31 @@ public sealed class ItemForm
         return true;
     }
 
+    /// <summary>
+    /// Whether the text section at <paramref name="index"/> may change places with its neighbour
+    /// <paramref name="offset"/> (-1 above, +1 below). The decision stays where the template puts it,
+    /// so no text is printed after the decision by a move.
+    /// </summary>
+    public bool CanMoveSection(int index, int offset)
+    {
+        var target = index + offset;
+        return index >= 0 && index < Sections.Count && Sections[index].Kind == nameof(SectionKind.Text)
+            && target >= 0 && target < Sections.Count && Sections[target].Kind != nameof(SectionKind.Decision);
+    }
+
+    /// <summary>Swaps a text section with its neighbour above or below; returns its new index, or null with the message.</summary>
+    public int? MoveSection(int index, int offset, ModelStateDictionary errors)
+    {
+        if (!CanMoveSection(index, offset))
+        {
+            errors.AddModelError("", "Afsnittet kan ikke flyttes den vej. Brug knapperne »Flyt afsnittet op« og »Flyt afsnittet ned« ved afsnittet.");
+            return null;
+        }
+
+        (Sections[index], Sections[index + offset]) = (Sections[index + offset], Sections[index]);
+        return index + offset;
+    }
+
     public bool RemoveAttachment(int index, ModelStateDictionary errors)
     {
         if (index < 0 || index >= Attachments.Count)

@@ -19,11 +19,14 @@ public static class SiteSetup
 
         // The content root is the app's own folder, so after a plain build the assets are found through the build's manifest.
         builder.WebHost.UseStaticWebAssets();
+        builder.AddSecurityHeaders();
         return builder;
     }
 
     public static WebApplication UseSite(this WebApplication app)
     {
+        // First, so the proxy's scheme is known and every response below, errors included, gets the headers.
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             // A broken domain rule is the request's fault (400), anything else ours (500).

@@ -8,6 +8,7 @@ public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
+    private readonly List<string> _cspViolations = [];
 
     private BrowserSession(IPlaywright playwright, IBrowser browser, IPage page, Uri baseAddress)
     {
@@ -15,6 +16,35 @@ public sealed class BrowserSession : IAsyncDisposable
         _browser = browser;
         Page = page;
         BaseAddress = baseAddress;
+        // The app's Content-Security-Policy is enforced as in production; Chromium reports each
+        // refused style, script or form target on the console ("Refused to … because it violates
+        // the following Content Security Policy directive"), which is how a page that depends on
+        // inline code is caught here without a script of our own in the page.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (_cspViolations)
+                    _cspViolations.Add(page.Url + ": " + message.Text);
+            }
+        };
+    }
+
+    /// <summary>Every CSP violation Chromium has reported so far, with the page it happened on.</summary>
+    public IReadOnlyList<string> CspViolations
+    {
+        get
+        {
+            lock (_cspViolations)
+                return [.. _cspViolations];
+        }
+    }
+
+    /// <summary>Fails with every violation the pages visited so far caused.</summary>
+    public void AssertNoCspViolations()
+    {
+        var violations = CspViolations;
+        Assert.True(violations.Count == 0, $"The pages broke the Content-Security-Policy {violations.Count} time(s):\n{string.Join('\n', violations)}");
     }
 
     public IPage Page { get; }
@@ -57,7 +87,8 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>
     /// Runs a journey under a Playwright trace. When it fails, the trace (open it with
     /// `playwright show-trace`) and a screenshot of the page as it was are saved in
-    /// <see cref="ArtifactsFolder"/>; when it passes, the trace is thrown away.
+    /// <see cref="ArtifactsFolder"/>; when it passes, the trace is thrown away. A journey whose
+    /// pages broke the CSP fails too, even if everything it checked was there.
     /// </summary>
     public async Task RecordAsync(string name, Func<Task> journey)
     {
@@ -66,6 +97,7 @@ public sealed class BrowserSession : IAsyncDisposable
         try
         {
             await journey();
+            AssertNoCspViolations();
         }
         catch
         {

@@ -26,5 +26,6 @@ public sealed class BrowserSignInTests
         Assert.Equal("forfatter", await account.Locator(".site-user").TextContentAsync());
         Assert.Equal(1, await account.GetByRole(AriaRole.Link, new() { Name = "Mine punkter" }).CountAsync());
         Assert.Equal("da", await browser.Page.Locator("html").GetAttributeAsync("lang"));
+        browser.AssertNoCspViolations();
     }
 }

@@ -93,7 +93,7 @@ public sealed class ItemJourneyTests
 
         // Reordering without a mouse: Tab from the top of the page to »Flyt ned« on item 2 and press Enter.
         await page.Locator("body").FocusAsync();
-        await TabToAsync(page, builder.MoveDownButton(2));
+        await KeyboardNavigation.TabToAsync(page, builder.MoveDownButton(2));
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.EndsWith("#punkt-3", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         builder = await BuilderPage.ArriveAsync(page);
@@ -182,19 +182,6 @@ public sealed class ItemJourneyTests
         Assert.Contains("Lokalia", text, StringComparison.Ordinal);
         foreach (var secret in new[] { "Personalesag", "advarsel", "Advarslen" })
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
-    }
-
-    /// <summary>Presses Tab until the target has focus, as a keyboard user would; fails if it is never reached.</summary>
-    private static async Task TabToAsync(IPage page, ILocator target)
-    {
-        for (var presses = 0; presses < 80; presses++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await target.EvaluateAsync<bool>("element => element === document.activeElement"))
-                return;
-        }
-
-        Assert.Fail("Tab never reached the button " + await target.TextContentAsync());
     }
 
     // The agenda shows an item's full title with the forum's code in front ("CF - …").

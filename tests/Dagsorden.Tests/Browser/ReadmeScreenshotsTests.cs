@@ -44,6 +44,7 @@ public sealed class ReadmeScreenshotsTests
 
         Assert.True(new FileInfo(Path.Combine(Screenshots, "dagsordensbygger.png")).Length > 10_000);
         Assert.True(new FileInfo(Path.Combine(Screenshots, "punkteditor.png")).Length > 10_000);
+        browser.AssertNoCspViolations();
     }
 
     private static async Task<int> SeedAsync(DagsordenDbContext db)

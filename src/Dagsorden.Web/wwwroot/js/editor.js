@@ -3,6 +3,15 @@
     "use strict";
 
     document.addEventListener("DOMContentLoaded", function () {
+        // After »Flyt afsnittet op/ned« the page comes back at #afsnit-N: focus the moved section, so
+        // a keyboard user goes on from it (Tab reaches its move buttons again) instead of from the top.
+        if (location.hash.indexOf("#afsnit-") === 0) {
+            var moved = document.getElementById(location.hash.substring(1));
+            if (moved && moved.classList.contains("section")) {
+                moved.focus();
+            }
+        }
+
         var form = document.querySelector("form.item-editor[data-upload-limit]");
         if (!form) {
             return;

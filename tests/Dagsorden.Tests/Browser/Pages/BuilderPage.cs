@@ -32,6 +32,18 @@ public sealed class BuilderPage(IPage page) : PageObject(page)
 
     public ILocator MoveDownButton(int number) => Button("Flyt ned", ": punkt " + number.ToString(CultureInfo.InvariantCulture));
 
+    public ILocator MoveUpButton(int number) => Button("Flyt op", ": punkt " + number.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>»Flyt til« with the number written in its field; a move the app refuses comes back with its message as an alert.</summary>
+    public async Task MoveToRefusedAsync(int number, string position, string message)
+    {
+        var n = number.ToString(CultureInfo.InvariantCulture);
+        await Page.GetByRole(AriaRole.Spinbutton, new() { NameRegex = Completed("Nyt nummer", " for punkt " + n) }).FillAsync(position);
+        await Button("Flyt til", ": punkt " + n).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync(message);
+        await ArrivedAsync();
+    }
+
     public Task PlaceAsync(string title) => SubmitAsync(Queue.GetByRole(AriaRole.Button, new() { NameRegex = Completed("Sæt på dagsordenen", ": CF - " + title) }));
 
     public Task MoveDownAsync(int number) => SubmitAsync(MoveDownButton(number));

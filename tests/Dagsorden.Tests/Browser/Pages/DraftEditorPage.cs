@@ -23,6 +23,23 @@ public sealed class DraftEditorPage(IPage page) : PageObject(page)
 
     public ILocator Title => Page.GetByLabel("Titel", new() { Exact = true });
 
+    /// <summary>The headings of the item's sections, in the order the form shows them.</summary>
+    public Task<IReadOnlyList<string>> SectionHeadingsAsync() => Page.Locator("form.item-editor fieldset.section > legend").AllTextContentsAsync();
+
+    public ILocator Section(int index) => Page.Locator("#afsnit-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public ILocator MoveSectionUpButton(string heading) => Button("Flyt afsnittet op", ": »" + heading + "«");
+
+    public ILocator MoveSectionDownButton(string heading) => Button("Flyt afsnittet ned", ": »" + heading + "«");
+
+    /// <summary>After a move the editor comes back saved, at the moved section.</summary>
+    public async Task ArriveAfterSectionMoveAsync(int index)
+    {
+        await Page.WaitForURLAsync(url => url.EndsWith("?besked=gemt#afsnit-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Load });
+        await Assertions.Expect(Status).ToHaveTextAsync("Ændringerne er gemt.");
+        await ArrivedAsync();
+    }
+
     public Task WriteSectionAsync(string heading, string text) => Page.GetByLabel($"Tekst under »{heading}«").FillAsync(text);
 
     public async Task WriteRecommendationAsync(string proposer, string clauses)
