@@ -21,7 +21,7 @@ public static class PublicTextCheck
             return;
 
         var (place, english, number) = found[0];
-        var others = found.Skip(1).Select(f => f.Place).Distinct().ToList();
+        var others = found.Skip(1).Select(f => f.Place).Where(p => p != place).Distinct().ToList();
         var also = others.Count == 0 ? "" : " Der er også CPR-numre her: " + string.Join("; ", others) + ".";
         throw new DomainException(
             $"{english} holds a CPR number ({CprNumbers.Mask(number)}); meeting {meeting.Key} is not published ({found.Count} CPR number(s) in all).",
@@ -44,7 +44,7 @@ public static class PublicTextCheck
         foreach (var item in document.Items)
         {
             var punkt = "Punkt " + item.Number.ToString(CultureInfo.InvariantCulture);
-            foreach (var number in CprNumbers.Find(item.Title).Concat(CprNumbers.Find(item.TocTitle)))
+            foreach (var number in CprNumbers.Find(item.TocTitle == item.Title ? item.Title : item.Title + "\n" + item.TocTitle))
                 yield return (punkt + ", Titel", $"Item {item.Number}'s title", number);
             foreach (var number in CprNumbers.Find(item.CaseNumber))
                 yield return (punkt + ", Sagsnummer", $"Item {item.Number}'s case number", number);
