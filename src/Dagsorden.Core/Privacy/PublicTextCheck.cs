@@ -1,5 +1,7 @@
 using System.Globalization;
 using Dagsorden.Core.Documents;
+using Dagsorden.Core.Forums;
+using Dagsorden.Core.Import;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
 
@@ -25,7 +27,22 @@ public static class PublicTextCheck
         var also = others.Count == 0 ? "" : " Der er også CPR-numre her: " + string.Join("; ", others) + ".";
         throw new DomainException(
             $"{english} holds a CPR number ({CprNumbers.Mask(number)}); meeting {meeting.Key} is not published ({found.Count} CPR number(s) in all).",
-            $"{place} indeholder et CPR-nummer ({CprNumbers.Mask(number)}). Fjern det, før mødet offentliggøres.{also}");
+            $"{(place.Contains(',', StringComparison.Ordinal) ? place + "," : place)} indeholder et CPR-nummer ({CprNumbers.Mask(number)}). Fjern det, før mødet offentliggøres.{also}");
+    }
+
+    /// <summary>
+    /// An imported document is already public where it came from and is a record, so its import is not
+    /// refused; each CPR number in its public text is told as a warning for the import's report, and
+    /// the meeting cannot be published again through the workflow until it is removed.
+    /// </summary>
+    public static IReadOnlyList<string> ImportWarnings(ImportedMeeting imported)
+    {
+        var meeting = new Meeting(new Forum(imported.ForumCode, imported.ForumName, imported.Details.Template), imported.Date, imported.Details);
+        meeting.ReplaceItems(imported.Items);
+        return Find(meeting)
+            .Select(f => $"{f.English} holds a CPR number ({CprNumbers.Mask(f.Number)}); it is public now. Remove it at the source and import again, or redact it.")
+            .Distinct()
+            .ToList();
     }
 
     /// <summary>Each CPR number in the public text: where it stands in Danish and in English, and the number.</summary>

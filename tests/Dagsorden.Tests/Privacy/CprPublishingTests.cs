@@ -34,7 +34,7 @@ public sealed class CprPublishingTests
 
         var refusal = await Assert.ThrowsAsync<DomainException>(() => workflow.PublishAgendaAsync(meetingId, "Sekretær"));
 
-        Assert.StartsWith($"{place} indeholder et CPR-nummer (12****-****). Fjern det, før mødet offentliggøres.", refusal.DanishMessage, StringComparison.Ordinal);
+        Assert.StartsWith($"{place}, indeholder et CPR-nummer (12****-****). Fjern det, før mødet offentliggøres.", refusal.DanishMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("0345", refusal.DanishMessage, StringComparison.Ordinal);
         Assert.DoesNotContain("0345", refusal.Message, StringComparison.Ordinal);
         await AssertNothingPublishedAsync(db, meetingId);
@@ -56,7 +56,7 @@ public sealed class CprPublishingTests
 
         var refusal = await Assert.ThrowsAsync<DomainException>(() => workflow.PublishMinutesAsync(meetingId, "Sekretær", revision));
 
-        Assert.StartsWith("Punkt 2, Beslutning indeholder et CPR-nummer (12****-****).", refusal.DanishMessage, StringComparison.Ordinal);
+        Assert.StartsWith("Punkt 2, Beslutning, indeholder et CPR-nummer (12****-****).", refusal.DanishMessage, StringComparison.Ordinal);
         db.ChangeTracker.Clear();
         Assert.Equal(MeetingStatus.AgendaPublished, (await workflow.LoadAsync(meetingId)).Status);
         Assert.Equal(1, await db.MeetingVersions.CountAsync(v => v.MeetingId == meetingId));
@@ -75,7 +75,7 @@ public sealed class CprPublishingTests
         var inText = await Assert.ThrowsAsync<DomainException>(() => workflow.CorrectItemAsync(meetingId, 2, item.Content with { Title = "Klagesag " + Cpr }, "Stavefejl", item.Revision, "Sekretær"));
         var inReason = await Assert.ThrowsAsync<DomainException>(() => workflow.CorrectItemAsync(meetingId, 2, item.Content, "Rettet for " + Cpr, item.Revision, "Sekretær"));
 
-        Assert.StartsWith("Punkt 2, Titel indeholder et CPR-nummer", inText.DanishMessage, StringComparison.Ordinal);
+        Assert.StartsWith("Punkt 2, Titel, indeholder et CPR-nummer", inText.DanishMessage, StringComparison.Ordinal);
         Assert.StartsWith("Begrundelsen for rettelsen indeholder et CPR-nummer", inReason.DanishMessage, StringComparison.Ordinal);
         db.ChangeTracker.Clear();
         Assert.Equal("Klagesag", (await workflow.LoadAsync(meetingId)).Item(2).Title);
@@ -108,7 +108,7 @@ public sealed class CprPublishingTests
         var refusal = await Assert.ThrowsAsync<DomainException>(() => new MeetingWorkflow(db).PublishAgendaAsync(meetingId, "Sekretær"));
 
         Assert.Equal(
-            "Punkt 2, Titel indeholder et CPR-nummer (12****-****). Fjern det, før mødet offentliggøres. Der er også CPR-numre her: Punkt 2, Sagsfremstilling.",
+            "Punkt 2, Titel, indeholder et CPR-nummer (12****-****). Fjern det, før mødet offentliggøres. Der er også CPR-numre her: Punkt 2, Sagsfremstilling.",
             refusal.DanishMessage);
     }
 
@@ -148,6 +148,26 @@ public sealed class CprPublishingTests
         var version = await new MeetingWorkflow(db).PublishAgendaAsync(meetingId, "Sekretær");
 
         Assert.Equal(1, version.Number);
+    }
+
+    [Fact]
+    public async Task AnImportIsNotRefusedButEachCprNumberIsReportedMaskedAndRepublishingIsBlocked()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var text = (await System.IO.File.ReadAllTextAsync(Path.Combine(Repository.Fixtures, "lederforum-dagsorden.txt")))
+            .Replace("Punkt 2: LF - Cykelparkering ved skolerne\n\nAnledning\n", "Punkt 2: LF - Cykelparkering ved skolerne\n\nAnledning\n\nBorgeren " + Cpr + " har klaget.\n", StringComparison.Ordinal);
+        Assert.Contains(Cpr, text, StringComparison.Ordinal);
+        var path = Path.Combine(database.Directory, "lederforum.txt");
+        await System.IO.File.WriteAllTextAsync(path, text);
+        await using var db = await database.OpenAsync();
+
+        var result = await new Core.Import.MeetingImporter(db).ImportFileAsync(path);
+
+        var warning = Assert.Single(result.Warnings!);
+        Assert.Equal("Item 2's section 'Anledning' holds a CPR number (12****-****); it is public now. Remove it at the source and import again, or redact it.", warning);
+        var meeting = await db.Meetings.SingleAsync();
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => new MeetingWorkflow(db).PublishAgendaAsync(meeting.Id, "Sekretær"));
+        Assert.StartsWith("Punkt 2, Anledning, indeholder et CPR-nummer", refusal.DanishMessage, StringComparison.Ordinal);
     }
 
     internal static AttachmentFile File(string text) =>

@@ -194,7 +194,7 @@ public sealed class RedactionTests
 
         var page = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Punkt 2, Sagsfremstilling indeholder et CPR-nummer (12****-****). Fjern det, før mødet offentliggøres.", page, StringComparison.Ordinal);
+        Assert.Contains("Punkt 2, Sagsfremstilling, indeholder et CPR-nummer (12****-****). Fjern det, før mødet offentliggøres.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("120345-6789", page.Replace("Borgeren 120345-6789 klager.", "", StringComparison.Ordinal), StringComparison.Ordinal);
         await using (var db = await database.OpenAsync())
             Assert.Equal(MeetingStatus.Planned, (await db.Meetings.SingleAsync(m => m.Id == meetingId)).Status);

@@ -134,6 +134,7 @@ public sealed class PermissionMatrixTests
         foreach (var handler in new[] { "Attendance", "Decision", "Publish" })
             yield return ($"/sekretariat/moeder/{fixture.PublishedId}/moedet?handler={handler}", Fields(("nummer", "2"), ("udfald", "Approved"), ("revision", "0")), [Secretary]);
         yield return ($"{planned}/punkt/2/rediger", Fields(("Form.Title", "Overtaget"), ("Revision", "0")), [Secretary]);
+        yield return ($"{planned}/punkt/2/rediger?handler=Navne", Fields(("navne", "Indbrud"), ("navne-revision", "0")), [Secretary]);
         yield return ($"{published}/punkt/2", Fields(("note", "Fremmed note")), [Member, Secretary]);
         yield return ("/admin/forummer", Fields(("Code", "XX"), ("Name", "Indbrud")), [Administrator]);
         foreach (var handler in new[] { "Save", "AddMember", "ChangeRole", "RemoveMember" })
