@@ -2,6 +2,7 @@ using Dagsorden.Core.Forums;
 using Dagsorden.Core.Import;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
+using Dagsorden.Core.Privacy;
 using Dagsorden.Core.Text;
 
 namespace Dagsorden.Core.Documents;
@@ -60,7 +61,16 @@ public sealed record DocumentItem(
         if (hidden || item.Title.Length == 0)
             return new(item.Number, MeetingDocument.ClosedTitle, MeetingDocument.ClosedTitle, item.CaseNumber?.Value, item.IsClosed, false, hidden ? [] : VisibleSections(item, audience));
 
-        return new(item.Number, item.FullTitle, item.TocTitle ?? item.FullTitle, item.CaseNumber?.Value, item.IsClosed, NeedsToFollowNotice(item), VisibleSections(item, audience));
+        // The public reads the item without the personal data the secretary listed; members read it whole.
+        var redactions = audience == DocumentAudience.Public ? Redactions.Of(item.PublicRedactions) : Redactions.None;
+        return new(
+            item.Number,
+            redactions.Apply(item.FullTitle),
+            redactions.Apply(item.TocTitle ?? item.FullTitle),
+            item.CaseNumber?.Value,
+            item.IsClosed,
+            NeedsToFollowNotice(item),
+            VisibleSections(item, audience).Select(s => redactions.IsEmpty ? s : s with { Heading = redactions.Apply(s.Heading), Body = redactions.Apply(s.Body) }).ToList());
     }
 
     private static List<DocumentSection> VisibleSections(AgendaItem item, DocumentAudience audience)

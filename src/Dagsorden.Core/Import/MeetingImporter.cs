@@ -79,7 +79,7 @@ public sealed class MeetingImporter(DagsordenDbContext db, AttachmentStore? atta
 
         var imported = MinutesTextParser.Parse(text, file);
         var (key, created) = await StoreAsync(imported, cancellationToken, fingerprint is null ? null : (fingerprint, file));
-        return new ImportResult(file, key, imported.Items.Count, created, encodingName);
+        return new ImportResult(file, key, imported.Items.Count, created, encodingName, Warnings: Privacy.PublicTextCheck.ImportWarnings(imported));
     }
 
     /// <summary>Reads a case-system export, stores its attachment files, then the meeting in one transaction.</summary>
@@ -88,7 +88,7 @@ public sealed class MeetingImporter(DagsordenDbContext db, AttachmentStore? atta
         var export = EsdhDetector.Read(package);
         var meeting = await WithStoredFilesAsync(export, package, cancellationToken);
         var (key, created) = await StoreAsync(meeting, cancellationToken, fingerprint is null ? null : (fingerprint, package.Name));
-        return new ImportResult(package.Name, key, meeting.Items.Count, created, "UTF-8", SourceName(export.Source), export.Warnings, export.Files.Count);
+        return new ImportResult(package.Name, key, meeting.Items.Count, created, "UTF-8", SourceName(export.Source), [.. export.Warnings, .. Privacy.PublicTextCheck.ImportWarnings(meeting)], export.Files.Count);
     }
 
     public Task<(MeetingKey Key, bool Created)> StoreAsync(ImportedMeeting imported, CancellationToken cancellationToken = default) =>

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dagsorden.Core.Items;
 
 /// <summary>An item's place in a case's history: where else its case number or KLE subject was treated.</summary>
-public sealed record TimelineEntry(MeetingKey Meeting, int Number, string FullTitle, bool IsClosed, string? CaseNumber, DecisionOutcome? Outcome, bool SameCase);
+/// <param name="PublicRedactions">What the public version leaves out of the title; readers who are not the forum's members get it redacted.</param>
+public sealed record TimelineEntry(MeetingKey Meeting, int Number, string FullTitle, bool IsClosed, string? CaseNumber, DecisionOutcome? Outcome, bool SameCase, IReadOnlyList<string>? PublicRedactions = null);
 
 public static class ItemQueries
 {
@@ -35,11 +36,12 @@ public static class ItemQueries
         {
             var item = row.Item.Content;
             var number = row.Item.Number;
+            var redactions = row.Item.PublicRedactions;
             if (versions.TryGetValue(row.Item.MeetingId, out var version))
             {
                 if (version.Snapshot.Items.FirstOrDefault(i => i.ItemId == row.Item.Id) is not { } published)
                     continue;
-                (item, number) = (published.Content, published.Number);
+                (item, number, redactions) = (published.Content, published.Number, published.PublicRedactions ?? []);
             }
 
             entries.Add(new TimelineEntry(
@@ -49,7 +51,8 @@ public static class ItemQueries
                 item.IsClosed,
                 item.CaseNumber?.Value,
                 item.Decision?.Outcome,
-                item.CaseNumber == caseNumber));
+                item.CaseNumber == caseNumber,
+                redactions));
         }
 
         return entries.OrderBy(e => e.Meeting.Date).ThenBy(e => e.Number).ToList();

@@ -240,6 +240,24 @@ public sealed class Meeting
         Revision++;
     }
 
+    /// <summary>
+    /// Sets the personal data left out of the public version of item <paramref name="number"/>. It
+    /// only narrows what the public reads and never changes the record, so it is allowed after approval
+    /// too; the public sees it from the next published version.
+    /// </summary>
+    public void SetPublicRedactions(int number, IEnumerable<string> redactions, int expectedItemRevision)
+    {
+        var item = Item(number);
+        item.EnsureRevision(expectedItemRevision);
+        var list = redactions.ToList();
+        if (list.Count > MaxRedactions)
+            throw new DomainException($"At most {MaxRedactions} texts can be redacted from one item; got {list.Count}.", $"Der kan højst udelades {MaxRedactions} navne pr. punkt.");
+        item.SetPublicRedactions(list);
+        Revision++;
+    }
+
+    public const int MaxRedactions = 100;
+
     private void EnsureNotApproved()
     {
         if (Status == MeetingStatus.MinutesApproved)

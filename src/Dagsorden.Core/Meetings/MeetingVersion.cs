@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dagsorden.Core.Forums;
 using Dagsorden.Core.Items;
 
@@ -78,16 +79,26 @@ public sealed record MeetingSnapshot(
         meeting.HeaderNotes,
         meeting.Template,
         meeting.Participants,
-        meeting.Items.Select(i => new SnapshotItem(i.Id, i.Number, i.Content)).ToList());
+        meeting.Items.Select(i => new SnapshotItem(i.Id, i.Number, i.Content, i.PublicRedactions.Count == 0 ? null : i.PublicRedactions)).ToList());
 
     /// <summary>A detached meeting holding this version, for the renderers; it is never saved.</summary>
     public Meeting ToMeeting(Forum forum, DateOnly date)
     {
         var meeting = new Meeting(forum, date, new MeetingDetails(StartTime, Place, Kind, Template, HeaderNotes, Participants));
         meeting.ReplaceItems(Items.Select(i => (i.Number, i.Content)));
+        foreach (var item in Items.Where(i => i.PublicRedactions is { Count: > 0 }))
+            meeting.Item(item.Number).SetPublicRedactions(item.PublicRedactions!);
         return meeting;
     }
 }
 
-/// <summary>An item as published; <see cref="ItemId"/> follows the item across renumbering.</summary>
-public sealed record SnapshotItem(int ItemId, int Number, ItemContent Content);
+/// <summary>
+/// An item as published; <see cref="ItemId"/> follows the item across renumbering.
+/// <see cref="PublicRedactions"/> is frozen with the version, so a version is shown to the public
+/// as it was published; versions stored before redactions existed simply have none.
+/// </summary>
+public sealed record SnapshotItem(
+    int ItemId,
+    int Number,
+    ItemContent Content,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? PublicRedactions = null);

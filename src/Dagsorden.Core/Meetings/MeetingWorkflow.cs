@@ -1,5 +1,6 @@
 using Dagsorden.Core.FollowUps;
 using Dagsorden.Core.Items;
+using Dagsorden.Core.Privacy;
 using Dagsorden.Core.Search;
 using Dagsorden.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -162,6 +163,27 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
             return Task.CompletedTask;
         }, cancellationToken);
 
+    /// <summary>
+    /// Sets the names left out of an item's public version. The public reads them redacted from the next
+    /// published version on; approved minutes are published no more, so for them that version is made at once.
+    /// </summary>
+    public async Task SetPublicRedactionsAsync(int meetingId, int number, IReadOnlyList<string> redactions, int expectedItemRevision, string publisher, CancellationToken cancellationToken = default)
+    {
+        var approved = await db.Meetings.AsNoTracking().AnyAsync(m => m.Id == meetingId && m.Status == MeetingStatus.MinutesApproved, cancellationToken);
+        Task Change(Meeting meeting)
+        {
+            if (approved != (meeting.Status == MeetingStatus.MinutesApproved))
+                throw new EditConflictException($"Meeting {meetingId} changed status while its redactions were saved.", "Mødets status er ændret i mellemtiden. Gentag ændringen.");
+            meeting.SetPublicRedactions(number, redactions, expectedItemRevision);
+            return Task.CompletedTask;
+        }
+
+        if (approved)
+            await PublishAsync(meetingId, publisher, $"Personoplysninger er udeladt af den offentlige udgave af punkt {number}.", null, Change, cancellationToken);
+        else
+            await ChangeAsync(meetingId, null, Change, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<MeetingVersion>> VersionsAsync(int meetingId, CancellationToken cancellationToken = default) =>
         await db.MeetingVersions.AsNoTracking().Where(v => v.MeetingId == meetingId).OrderBy(v => v.Number).ToListAsync(cancellationToken);
 
@@ -171,6 +193,9 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
         await ChangeAsync(meetingId, expectedRevision, async meeting =>
         {
             await change(meeting);
+
+            // Checked last, on what would be published; a refusal rolls the whole change back.
+            PublicTextCheck.EnsureNoCprNumbers(meeting, reason);
             await db.SaveChangesAsync(cancellationToken);
             var number = await db.MeetingVersions.Where(v => v.MeetingId == meetingId).Select(v => (int?)v.Number).MaxAsync(cancellationToken) ?? 0;
             version = new MeetingVersion(meetingId, number + 1, db.Clock.GetUtcNow().UtcDateTime, publisher, MeetingSnapshot.Of(meeting), reason);

@@ -1,4 +1,5 @@
 using Dagsorden.Core.Items;
+using Dagsorden.Core.Privacy;
 using Dagsorden.Core.Storage;
 
 namespace Dagsorden.Core.Meetings;
@@ -23,13 +24,15 @@ public static class VersionChanges
             if (old.Number != item.Number)
                 changes.Add($"Punkt {old.Number} er nu punkt {item.Number}: {name}");
             if (old.Content.Title != item.Content.Title && (showClosed || !item.Content.IsClosed))
-                changes.Add($"Punkt {item.Number} har fået ny titel: {name} (før: {old.Content.Title})");
+                changes.Add($"Punkt {item.Number} har fået ny titel: {name} (før: {Public(old, showClosed).Apply(old.Content.Title)})");
             if (old.Content.IsToFollow != item.Content.IsToFollow)
                 changes.Add(item.Content.IsToFollow ? $"Punkt {item.Number} eftersendes" : $"Punkt {item.Number} er ikke længere markeret »eftersendes«");
             if (old.Content.Decision != item.Content.Decision && item.Content.Decision is not null)
                 changes.Add($"Punkt {item.Number}: beslutningen er {(old.Content.Decision is null ? "skrevet" : "ændret")}");
             else if (Comparable(old.Content) != Comparable(item.Content))
                 changes.Add($"Punkt {item.Number}: teksten er ændret");
+            if (!(old.PublicRedactions ?? []).SequenceEqual(item.PublicRedactions ?? [], StringComparer.Ordinal))
+                changes.Add($"Punkt {item.Number}: navnene, der udelades i den offentlige udgave, er ændret");
         }
 
         changes.AddRange(before.Values.OrderBy(i => i.Number).Select(i => $"Punkt {i.Number} er fjernet: {Name(i, showClosed)}"));
@@ -41,5 +44,8 @@ public static class VersionChanges
         JsonColumns.Serialize(content with { Title = "", Decision = null, IsToFollow = false });
 
     private static string Name(SnapshotItem item, bool showClosed) =>
-        item.Content.IsClosed && !showClosed ? "Lukket" : ItemTitle.Compose(item.Content.ForumPrefix, item.Content.Title);
+        item.Content.IsClosed && !showClosed ? "Lukket" : Public(item, showClosed).Apply(ItemTitle.Compose(item.Content.ForumPrefix, item.Content.Title));
+
+    // The public reads a title without the names its version left out; members read it whole.
+    private static Redactions Public(SnapshotItem item, bool showClosed) => showClosed ? Redactions.None : Redactions.Of(item.PublicRedactions);
 }

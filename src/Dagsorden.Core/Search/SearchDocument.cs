@@ -1,5 +1,6 @@
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
+using Dagsorden.Core.Privacy;
 
 namespace Dagsorden.Core.Search;
 
@@ -85,14 +86,18 @@ public sealed class SearchDocument
         }
 
         var title = item.TocTitle is { Length: > 0 } toc && toc != item.Title ? item.Title + "\n" + toc : item.Title;
+
+        // An open item's row answers the public's searches, so it holds the public text; a closed
+        // item's row answers only its forum's members, who read the item whole.
+        var redactions = item.IsClosed ? Redactions.None : Redactions.Of(item.PublicRedactions);
         return new SearchDocument(
             item.Id,
             meeting.Id,
             meeting.ForumId,
             meeting.Date,
             item.Number,
-            title,
-            string.Join("\n", parts.Where(p => p.Length > 0)),
+            redactions.Apply(title),
+            redactions.Apply(string.Join("\n", parts.Where(p => p.Length > 0))),
             item.IsClosed,
             item.CaseNumber?.KleSubject,
             item.DecisionText is null ? null : item.DecisionOutcome ?? DecisionOutcome.Other);

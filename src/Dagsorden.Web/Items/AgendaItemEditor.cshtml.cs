@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dagsorden.Core;
 using Dagsorden.Core.Attachments;
 using Dagsorden.Core.Items;
@@ -97,6 +98,63 @@ public sealed class AgendaItemEditorModel(DagsordenDbContext db, CurrentUser cur
         return Redirect($"{MeetingPath}/punkt/{Number(number)}/rediger?besked={(correcting ? "rettet" : "gemt")}{SavedFragment}");
     }
 
+    /// <summary>The names left out of the public version, one per line, as stored or as just posted.</summary>
+    public string RedactionsText { get; private set; } = "";
+
+    /// <summary>Why the posted names were not saved; null when they were or none were posted.</summary>
+    public string? RedactionsError { get; private set; }
+
+    public string? RedactionsNotice => Notice == "navne"
+        ? Meeting.Status == MeetingStatus.MinutesApproved
+            ? "Navnene er gemt, og referatet er offentliggjort igen uden dem."
+            : Meeting.IsPublished
+                ? "Navnene er gemt. De udelades i den offentlige udgave, når mødet offentliggøres næste gang."
+                : "Navnene er gemt. De udelades i den offentlige udgave, når mødet offentliggøres."
+        : null;
+
+    /// <summary>
+    /// Saves the names left out of the item's public version (one per line). Its own small form, so
+    /// that it never posts, nor loses, text typed in the item's form.
+    /// </summary>
+    public async Task<IActionResult> OnPostNavneAsync(int meetingId, int number, [FromForm(Name = "navne")] string? names, [FromForm(Name = "navne-revision")] string? revision, CancellationToken cancellationToken)
+    {
+        var access = await AccessAsync(cancellationToken);
+        if (await LoadAsync(meetingId, number, cancellationToken) is { } refused)
+            return refused;
+        var posted = names ?? "";
+        var lines = posted.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var expected = 0;
+        RedactionsError = lines.FirstOrDefault(l => l.Length > Limits.Name) is { } tooLong
+            ? $"Linjen »{tooLong[..40]}…« er {tooLong.Length} tegn lang; et navn må højst være {Limits.Name} tegn."
+            : lines.FirstOrDefault(l => l.Length < 2) is { } tooShort
+                ? $"»{tooShort}« er for kort til at udelade; skriv hele navnet."
+                : lines.Count > Core.Meetings.Meeting.MaxRedactions
+                    ? $"Der kan højst udelades {Core.Meetings.Meeting.MaxRedactions} navne pr. punkt; du skrev {lines.Count}."
+                    : !int.TryParse(revision, NumberStyles.None, CultureInfo.InvariantCulture, out expected)
+                        ? "Siden var forældet, så navnene er ikke gemt. Se de gemte navne, og gem igen."
+                        : null;
+        if (RedactionsError is null)
+        {
+            try
+            {
+                await new MeetingWorkflow(db).SetPublicRedactionsAsync(meetingId, number, lines, expected, access.DisplayName ?? "Sekretariatet", cancellationToken);
+                return Redirect($"{MeetingPath}/punkt/{Number(number)}/rediger?besked=navne#navne");
+            }
+            catch (DomainException e)
+            {
+                RedactionsError = e.DanishMessage;
+                if (await LoadAsync(meetingId, number, cancellationToken) is { } gone)
+                    return gone;
+            }
+        }
+
+        // The secretary's own lines are offered back, against the item as it is stored now.
+        RedactionsText = posted;
+        Form = ItemForm.From(Item.Content, Item.Revision);
+        PrepareView();
+        return Page();
+    }
+
     private async Task<IActionResult?> LoadAsync(int meetingId, int number, CancellationToken cancellationToken)
     {
         var access = await AccessAsync(cancellationToken);
@@ -116,6 +174,7 @@ public sealed class AgendaItemEditorModel(DagsordenDbContext db, CurrentUser cur
             return NotFound();
         Meeting = meeting;
         Item = item;
+        RedactionsText = string.Join('\n', item.PublicRedactions);
         Template = meeting.Template;
         _mode = meeting.Status == MeetingStatus.MinutesApproved ? EditorMode.Correction : EditorMode.Item;
         return null;

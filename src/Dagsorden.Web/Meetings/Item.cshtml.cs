@@ -5,6 +5,7 @@ using Dagsorden.Core.Attachments;
 using Dagsorden.Core.Documents;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
+using Dagsorden.Core.Privacy;
 using Dagsorden.Core.Storage;
 using Dagsorden.Web.Accounts;
 using Dagsorden.Web.Attachments;
@@ -135,7 +136,7 @@ public sealed class ItemModel(DagsordenDbContext db, CurrentUser currentUser) : 
             .Where(row => row.Position < published.Count && published[row.Position].Title.Trim() == row.Title)
             .Select(row => (row.Id, row.Title, Published: published[row.Position]))
             .Where(a => AttachmentAccess.MayRead(a.Published.File, a.Published.IsPublic, shown.IsClosed, IsMember))
-            .Select(a => new Download(a.Id, a.Title, Describe(a.Published.File!)))
+            .Select(a => new Download(a.Id, IsMember ? a.Title : Redactions.Of(shown.PublicRedactions).Apply(a.Title), Describe(a.Published.File!)))
             .ToList();
     }
 

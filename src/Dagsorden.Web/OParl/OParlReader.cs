@@ -3,6 +3,7 @@ using Dagsorden.Core.Documents;
 using Dagsorden.Core.Forums;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
+using Dagsorden.Core.Privacy;
 using Dagsorden.Core.Storage;
 using Dagsorden.Core.Text;
 using Dagsorden.Web.Attachments;
@@ -181,7 +182,7 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
             Public = open,
             Consultation = item.Shown.CaseNumber is null ? null : urls.Consultation(item.Id),
             Result = open && item.Shown.DecisionOutcome is { } outcome ? MeetingText.OutcomeName(outcome) : null,
-            ResolutionText = open && item.Shown.DecisionText is { IsEmpty: false } decision ? decision.ToPlainText() : null,
+            ResolutionText = open && item.Shown.DecisionText is { IsEmpty: false } decision ? Redactions.Of(item.Shown.PublicRedactions).Apply(decision.ToPlainText()) : null,
             AuxiliaryFile = files.Count > 0 ? files : null,
             Keyword = item.Shown.CaseNumber?.KleSubject is { } subject ? ["KLE " + subject] : null,
             Web = urls.Site.ItemPage(item.Meeting.Published.Key, item.Shown.Number),
@@ -229,7 +230,7 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
         {
             Id = urls.Paper(caseNumber.Value),
             Body = urls.Body,
-            Name = named?.Shown.Title,
+            Name = named is null ? null : Redactions.Of(named.Shown.PublicRedactions).Apply(named.Shown.Title),
             Reference = caseNumber.Value,
             Date = treated[0].Meeting.Shown.Date,
             PaperType = "Sag",
@@ -366,7 +367,7 @@ public sealed class OParlReader(DagsordenDbContext db, OParlUrls urls, OParlOpti
         return new OParlFile
         {
             Id = urls.AttachmentFile(file.Id),
-            Name = file.Shown.Title,
+            Name = Redactions.Of(file.Item.Shown.PublicRedactions).Apply(file.Shown.Title),
             FileName = AttachmentEndpoints.SafeFileName(file.File.FileName, file.Id),
             MimeType = file.File.ContentType,
             Size = file.File.Size,

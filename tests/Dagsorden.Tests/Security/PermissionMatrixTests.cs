@@ -137,6 +137,7 @@ public sealed class PermissionMatrixTests
         yield return ($"{planned}/punkt/2/rediger", Fields(("Form.Title", "Overtaget"), ("Revision", "0")), [Secretary]);
         foreach (var handler in new[] { "Accept", "Dismiss" })
             yield return ($"/sekretariat/moeder/{fixture.PublishedId}/forslag?handler={handler}", Fields(("forslag", "1"), ("tekst", "Indbrud"), ("ansvarlig", "Indbrud"), ("frist", "2026-12-03")), [Secretary]);
+        yield return ($"{planned}/punkt/2/rediger?handler=Navne", Fields(("navne", "Indbrud"), ("navne-revision", "0")), [Secretary]);
         yield return ($"{published}/punkt/2", Fields(("note", "Fremmed note")), [Member, Secretary]);
         yield return ("/admin/forummer", Fields(("Code", "XX"), ("Name", "Indbrud")), [Administrator]);
         foreach (var handler in new[] { "Save", "AddMember", "ChangeRole", "RemoveMember" })
