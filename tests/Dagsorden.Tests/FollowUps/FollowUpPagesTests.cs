@@ -26,6 +26,7 @@ public sealed partial class FollowUpPagesTests
         var seeded = await SeedAsync(desk);
         using var client = await desk.SecretaryAsync();
 
+        Assert.Contains($"href=\"{ListPath}\">Opfølgning på beslutninger</a>", await client.GetStringAsync("/sekretariat"), StringComparison.Ordinal);
         var minutes = await client.GetStringAsync(Desk.MinutesPath(seeded.DecidedMeetingId));
         var link = $"{ListPath}?punkt={seeded.DecidedItemId.ToString(CultureInfo.InvariantCulture)}";
         Assert.Contains($"href=\"{link}#ny\">Opret opfølgning", minutes, StringComparison.Ordinal);
