@@ -122,14 +122,16 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
         }, cancellationToken);
 
     /// <summary>
-    /// Records a decision and refreshes the follow-ups it suggests. Item 1's approval of the minutes approves every earlier meeting of the
-    /// forum whose minutes awaited approval; a postponement leaves them waiting.
+    /// Records a decision, refreshes the follow-ups it suggests, and closes the follow-up an item was
+    /// made from. Item 1's approval of the minutes approves every earlier meeting of the forum whose
+    /// minutes awaited approval; a postponement leaves them waiting.
     /// </summary>
     public Task RecordDecisionAsync(int meetingId, int number, Decision? decision, int expectedItemRevision, CancellationToken cancellationToken = default) =>
         ChangeAsync(meetingId, null, async meeting =>
         {
             meeting.RecordDecision(number, decision, expectedItemRevision);
             await new FollowUpSuggestions(db).RefreshAsync(meeting, [number], cancellationToken);
+            await FollowUpService.CloseByDecisionAsync(db, meeting.Item(number).Id, decision, cancellationToken);
             if (number == 1 && meeting.Item(1).MinutesApproval?.Outcome == MinutesApprovalOutcome.Approved)
             {
                 var waiting = await db.Meetings.Include(m => m.Forum)

@@ -27,6 +27,9 @@ public sealed class ItemModel(DagsordenDbContext db, CurrentUser currentUser) : 
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
+    /// <summary>"00.01.00 Kommunens styrelse i almindelighed": the subject the timeline links by, when the case number carries one.</summary>
+    public string? KleSubject { get; private set; }
+
     /// <summary>The forums whose closed items the user reads, by code: their timeline entries show their titles.</summary>
     public IReadOnlySet<string> MemberForumCodes { get; private set; } = new HashSet<string>();
 
@@ -186,12 +189,22 @@ public sealed class ItemModel(DagsordenDbContext db, CurrentUser currentUser) : 
         Meeting = MeetingDocument.From(_published.Meeting, audience);
         Item = Meeting.Items.First(i => i.Number == number);
         _itemId = _published.ItemId(number);
-        if (item.CaseNumber is not null)
+        var memberOf = _access.Forums.Keys.ToList();
+        MemberForumCodes = (await db.Forums.AsNoTracking().Where(f => memberOf.Contains(f.Id)).Select(f => f.Code).ToListAsync(cancellationToken)).ToHashSet();
+        Timeline = await db.CaseHistoryAsync(key.ForumCode, item.Content, MemberForumCodes, cancellationToken);
+        if (Timeline.Count > 0 && !Timeline.Any(e => e.Meeting == key && e.Number == number))
         {
-            Timeline = await db.TimelineAsync(item.CaseNumber, cancellationToken);
-            var memberOf = _access.Forums.Keys.ToList();
-            MemberForumCodes = (await db.Forums.AsNoTracking().Where(f => memberOf.Contains(f.Id)).Select(f => f.Code).ToListAsync(cancellationToken)).ToHashSet();
+            // Found by consultation only: the item itself has no case number to be found by, so put it in its place.
+            var content = item.Content;
+            Timeline = Timeline
+                .Append(new TimelineEntry(key, number, content.IsClosed && !IsMember ? "" : item.FullTitle, content.IsClosed, content.CaseNumber?.Value, content.Decision?.Outcome, true))
+                .OrderBy(e => e.Meeting.Date).ThenBy(e => e.Meeting.ForumCode, StringComparer.Ordinal).ThenBy(e => e.Number)
+                .ToList();
         }
+
+        KleSubject = Core.CaseNumbers.CaseSubject.Of(item.CaseNumber) is { } subject
+            ? subject + " " + (Core.CaseNumbers.KleSubjectPlan.Default.Find(subject)?.Title ?? "")
+            : null;
 
         return null;
     }

@@ -1,11 +1,13 @@
 using System.Globalization;
 using Dagsorden.Core;
+using Dagsorden.Core.FollowUps;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Notifications;
 using Dagsorden.Core.Storage;
 using Dagsorden.Web.Accounts;
 using Dagsorden.Web.Feeds;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dagsorden.Web.Secretariat;
 
@@ -22,6 +24,9 @@ public sealed class BuilderModel(CurrentUser currentUser, DagsordenDbContext db,
     public IReadOnlyList<QueuedDraft> Queue { get; private set; } = [];
 
     public IReadOnlyList<VersionView> Versions { get; private set; } = [];
+
+    /// <summary>The open follow-ups due at or before this meeting.</summary>
+    public IReadOnlyList<FollowUpRow> FollowUps { get; private set; } = [];
 
     /// <summary>Changes since the newest published version: what a supplement would publish.</summary>
     public IReadOnlyList<string> UnpublishedChanges { get; private set; } = [];
@@ -112,6 +117,33 @@ public sealed class BuilderModel(CurrentUser currentUser, DagsordenDbContext db,
             return null;
         }, cancellationToken);
 
+    /// <summary>
+    /// "Sæt i køen som punkt": a follow-up due at this meeting becomes a draft item in the forum's queue,
+    /// from where it is placed like any other; deciding that item closes the follow-up.
+    /// </summary>
+    public async Task<IActionResult> OnPostFollowUpAsync(int id, string? opfoelgning, string? version, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, cancellationToken) is { } refused)
+            return refused;
+        try
+        {
+            var due = await new FollowUpService(Db).DueAtMeetingAsync(id, cancellationToken);
+            var followUp = int.TryParse(opfoelgning?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var followUpId)
+                ? due.FirstOrDefault(f => f.Id == followUpId)
+                : null;
+            if (followUp is null)
+                throw new DomainException($"'{opfoelgning}' is not an open follow-up due at meeting {id}.", "Opfølgningen er ikke (længere) åben til dette møde. Siden viser nu mødets opfølgninger.");
+            var forumId = await Db.Meetings.Where(m => m.Id == id).Select(m => m.ForumId).SingleAsync(cancellationToken);
+            await new FollowUpService(Db).QueueAsDraftAsync(followUp.Id, forumId, Access.UserId!, Access.DisplayName ?? "Sekretariatet", ParseRevision(version), cancellationToken);
+            Notice = "Opfølgningen er sat i køen som et punkt. Sæt det på dagsordenen under »Indsendte punkter«, eller ret teksten først under »Mine punkter«.";
+            return BackTo(PathOf(id), "koe");
+        }
+        catch (DomainException e)
+        {
+            return await RefusedAsync(e, () => LoadAsync(id, cancellationToken));
+        }
+    }
+
     private async Task<IActionResult> ChangeAsync(int id, string? revision, Func<MeetingWorkflow, Meeting, int, Task<string?>> change, CancellationToken cancellationToken)
     {
         if (await AuthorizeAsync(id, cancellationToken) is { } refused)
@@ -140,5 +172,6 @@ public sealed class BuilderModel(CurrentUser currentUser, DagsordenDbContext db,
         Queue = await SecretariatQueries.QueueAsync(Db, Meeting.ForumId, cancellationToken);
         Versions = await SecretariatQueries.VersionsAsync(Db, id, cancellationToken);
         UnpublishedChanges = await SecretariatQueries.UnpublishedChangesAsync(Db, Meeting, cancellationToken);
+        FollowUps = await new FollowUpService(Db).DueAtMeetingAsync(id, cancellationToken);
     }
 }

@@ -119,6 +119,9 @@ public sealed class PermissionMatrixTests
 
         foreach (var url in new[] { "/admin", "/admin/forummer", "/admin/forummer/TF", "/admin/forummer/TF/aarshjul", "/admin/brugere" })
             yield return (url, [Administrator]);
+        yield return ("/sekretariat/tf/opfoelgning", [Secretary, Administrator]);
+        yield return ($"/sekretariat/tf/opfoelgning/{fixture.FollowUpId}", [Secretary, Administrator]);
+        yield return ("/forum/tf/overblik", [Member, Secretary, Administrator]);
     }
 
     private static IEnumerable<(string Url, Dictionary<string, string> Fields, string[] Allowed)> Actions(WorkflowFixture fixture, int draftId)
@@ -145,6 +148,11 @@ public sealed class PermissionMatrixTests
         yield return ("/admin/forummer/TF/aarshjul", Fields(("First", "2027-01-07"), ("Weeks", "2"), ("Until", "2027-06-30")), [Administrator]);
         foreach (var handler in new[] { "Create", "Roles", "Unlock" })
             yield return ($"/admin/brugere?handler={handler}", Fields(("Email", "ny@example.test"), ("Password", "en-lang-adgangskode-1")), [Administrator]);
+        var followUp = Fields(("tekst", "Indbrud"), ("ansvarlig", "Indbrud"), ("frist", "2099-01-01"), ("revision", "0"));
+        yield return ("/sekretariat/tf/opfoelgning", followUp, [Secretary, Administrator]);
+        foreach (var handler in new[] { "", "?handler=Done", "?handler=Cancel", "?handler=Reopen" })
+            yield return ($"/sekretariat/tf/opfoelgning/{fixture.FollowUpId}{handler}", followUp, [Secretary, Administrator]);
+        yield return ($"{planned}?handler=FollowUp", Fields(("opfoelgning", fixture.FollowUpId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("version", "0")), [Secretary]);
     }
 
     private static string Describe(HttpResponseMessage response) => response.StatusCode switch
@@ -192,6 +200,7 @@ public sealed class PermissionMatrixTests
         var roles = await db.UserRoles.CountAsync();
         return string.Join('\n', meetings.Concat(items).Concat(drafts).Concat(forums).Concat(members).Concat(users)) +
             $"\nroles {roles}, notes {await db.ItemNotes.CountAsync()}, versions {await db.MeetingVersions.CountAsync()}" +
-            $", follow-ups {await db.FollowUps.CountAsync()}, pending suggestions {await db.FollowUpSuggestions.CountAsync(s => s.Status == Core.FollowUps.SuggestionStatus.Pending)}";
+            $", pending suggestions {await db.FollowUpSuggestions.CountAsync(s => s.Status == Core.FollowUps.SuggestionStatus.Pending)}\n" +
+            string.Join('\n', await db.FollowUps.OrderBy(f => f.Id).Select(f => f.Id + ":" + f.Revision + ":" + f.Status + ":" + f.Text).ToListAsync());
     }
 }

@@ -40,6 +40,9 @@ public sealed class WorkflowFixture
 
     public int PlannedNextYearId { get; private init; }
 
+    /// <summary>An open follow-up of TF, bound for TF without a date: it comes up on every TF meeting's builder.</summary>
+    public int FollowUpId { get; private init; }
+
     public static async Task<WorkflowFixture> SeedAsync(TestDatabase database)
     {
         await using var db = await database.OpenAsync();
@@ -70,7 +73,8 @@ public sealed class WorkflowFixture
         var planned = await workflow.PlanAsync(forum.Id, Planned, null, null);
         await PlaceAsync(db, planned.Id, Builders.OpenItem("Plan " + PlanMarker, SharedCase, "Tekst " + PlanMarker));
         var nextYear = await workflow.PlanAsync(forum.Id, PlannedNextYear, null, "Rådhuset");
-        return new WorkflowFixture { PublishedId = published.Id, PlannedId = planned.Id, PlannedNextYearId = nextYear.Id };
+        var followUp = await new Core.FollowUps.FollowUpService(db).CreateStandaloneAsync(forum.Id, new Core.FollowUps.FollowUpTerms("Budgettet igen", "Økonomi", null, null, forum.Id, null));
+        return new WorkflowFixture { PublishedId = published.Id, PlannedId = planned.Id, PlannedNextYearId = nextYear.Id, FollowUpId = followUp.Id };
     }
 
     /// <summary>An author's draft, submitted and placed on the meeting by the secretary.</summary>
