@@ -183,7 +183,6 @@ async Task BuildAsync()
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var documents = new List<SearchDocument>();
         foreach (var meeting in meetings)
         {
@@ -191,8 +190,17 @@ async Task BuildAsync()
                 documents.Add(generator.Document(++itemId, meeting.Id, meeting.ForumId, meeting.Date, n));
         }
 
-        await index.AddAsync(documents);
-        await transaction.CommitAsync();
+        if (db.Provider == StorageProvider.Sqlite)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await index.AddAsync(documents);
+            await transaction.CommitAsync();
+        }
+        else
+        {
+            await PostgresBulk.CopyAsync(storage.ConnectionString, documents, first == 0);
+        }
+
         if (first % 20000 == 0)
             Console.Error.WriteLine($"  {itemId:N0} items");
     }
@@ -200,7 +208,7 @@ async Task BuildAsync()
     if (db.Provider == StorageProvider.Sqlite)
         await db.Database.ExecuteSqlRawAsync("INSERT INTO \"SearchFts\"(\"SearchFts\") VALUES ('optimize')");
     else
-        await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE \"SearchDocuments\"");
+        await PostgresBulk.FinishAsync(storage.ConnectionString);
 }
 
 async Task<string> IndexSizeAsync()
