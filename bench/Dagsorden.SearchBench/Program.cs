@@ -132,14 +132,17 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(providerName =
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Build: {buildTime.TotalSeconds:N0} s{(reuse ? " (reused database, not measured)" : "")}. Search data on disk: {size}."));
 Console.WriteLine();
-Console.WriteLine("| queries | runs | median ms | p95 ms | max ms | median total hits |");
-Console.WriteLine("|---|---|---|---|---|---|");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at start: {LoadAverage()}."));
+Console.WriteLine();
+Console.WriteLine("| queries | runs | median ms | p95 ms | max ms | median total hits | over 10,000 hits |");
+Console.WriteLine("|---|---|---|---|---|---|---|");
 foreach (var (name, next) in classes)
 {
     for (var w = 0; w < 10; w++)
         await index.SearchAsync(next(), SearchAccess.Public);
     var times = new List<double>();
     var totals = new List<int>();
+    var capped = 0;
     var slowest = new List<(double Ms, string Query)>();
     for (var r = 0; r < queries; r++)
     {
@@ -148,6 +151,7 @@ foreach (var (name, next) in classes)
         var results = await index.SearchAsync(request, SearchAccess.Public);
         times.Add(watch.Elapsed.TotalMilliseconds);
         totals.Add(results.Total);
+        capped += results.IsTotalCapped ? 1 : 0;
         slowest.Add((watch.Elapsed.TotalMilliseconds, string.Create(CultureInfo.InvariantCulture, $"{request.Text} forum={request.ForumCode} {request.From}-{request.To} kle={request.KleSubject} hits={results.Total}")));
     }
 
@@ -155,8 +159,11 @@ foreach (var (name, next) in classes)
     totals.Sort();
     foreach (var (ms, query) in slowest.OrderByDescending(x => x.Ms).Take(3))
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow {name}: {ms:N1} ms {query}"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {queries} | {Percentile(times, 0.5):N1} | {Percentile(times, 0.95):N1} | {times[^1]:N1} | {totals[totals.Count / 2]:N0} |"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {queries} | {Percentile(times, 0.5):N1} | {Percentile(times, 0.95):N1} | {times[^1]:N1} | {MedianTotal(totals, capped)} | {capped} |"));
 }
+
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at end: {LoadAverage()}."));
 
 return 0;
 
@@ -240,6 +247,12 @@ async Task<string> IndexSizeAsync()
     await reader.ReadAsync();
     return $"SearchDocuments with indexes and TOAST {Megabytes(reader.GetInt64(0))}, of which the GIN index {Megabytes(reader.GetInt64(1))}";
 }
+
+// Capped totals (the limit) sort last; when the median is one of them, print "> 10,000".
+static string MedianTotal(List<int> totals, int capped) =>
+    capped >= totals.Count - (totals.Count / 2) ? "> " + SearchResults.CountLimit.ToString("N0", CultureInfo.InvariantCulture) : totals[totals.Count / 2].ToString("N0", CultureInfo.InvariantCulture);
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
 

@@ -26,7 +26,7 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
         return "d.\"SearchVector\" @@ " + Query(terms);
     }
 
-    protected override async Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, int counted, int offset, int limit, CancellationToken cancellationToken)
+    protected override async Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, int counted, int lowestCounted, int offset, int limit, CancellationToken cancellationToken)
     {
         var (command, where) = matching();
         await using (command)

@@ -32,6 +32,9 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
     /// </summary>
     internal int CountLimit { get; init; } = SearchResults.CountLimit;
 
+    /// <summary>The order in which the count reads the hits (with a leading space), when the engine has a cheap one; it decides which hits a capped count reads.</summary>
+    protected virtual string CountOrder => "";
+
     /// <summary>Up to this many hits are all ranked by the engine's full ranking; above it each engine ranks a bounded set (see <see cref="RankAsync"/>).</summary>
     internal int FullRankLimit { get; init; } = 1000;
 
@@ -39,9 +42,10 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
     /// The page of item ids, best first. <paramref name="counted"/> is the number of hits, counted up to
     /// <see cref="CountLimit"/> + 1. <paramref name="matching"/> creates a command with the match,
     /// access and filter conditions already bound, and returns it with the WHERE condition over
-    /// <see cref="From"/>; the caller disposes the command.
+    /// <see cref="From"/>; the caller disposes the command. <paramref name="lowestCounted"/> is the
+    /// lowest item id among the rows the count read.
     /// </summary>
-    protected abstract Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, int counted, int offset, int limit, CancellationToken cancellationToken);
+    protected abstract Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, int counted, int lowestCounted, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>Runs a query whose first column is an item id and returns the ids in order.</summary>
     protected static async Task<List<int>> IdsAsync(DbCommand command, CancellationToken cancellationToken)
@@ -161,16 +165,18 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
         // counted only up to CountLimit + 1: above that, an exact count costs a lookup of every hit
         // (hundreds of thousands for a common word) and nobody reads that far.
         var groups = new List<(int Forum, DecisionOutcome? Outcome, int Year, int Count)>();
+        var lowestCounted = int.MaxValue;
         await using (var command = CreateCommand(""))
         {
             var where = Where(command, terms, request, access, forumId);
             AddParameter(command, "cap", CountLimit + 1);
-            command.CommandText = $"SELECT hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\", COUNT(*) FROM (SELECT d.\"ForumId\", d.\"Outcome\", d.\"Year\" FROM {From} WHERE {where} LIMIT @cap) hits GROUP BY hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\"";
+            command.CommandText = $"SELECT hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\", COUNT(*), MIN(hits.\"ItemId\") FROM (SELECT d.\"ForumId\", d.\"Outcome\", d.\"Year\", d.\"ItemId\" FROM {From} WHERE {where}{CountOrder} LIMIT @cap) hits GROUP BY hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\"";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var outcome = reader.IsDBNull(1) ? (DecisionOutcome?)null : Enum.Parse<DecisionOutcome>(reader.GetString(1));
                 groups.Add((reader.GetInt32(0), outcome, reader.GetInt32(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture)));
+                lowestCounted = Math.Min(lowestCounted, reader.GetInt32(4));
             }
         }
 
@@ -187,6 +193,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
             },
             terms,
             counted,
+            lowestCounted,
             request.Offset,
             request.Limit,
             cancellationToken);
