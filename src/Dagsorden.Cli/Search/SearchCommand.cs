@@ -55,7 +55,11 @@ internal static class SearchCommand
                 await context.Output.WriteLineAsync("    " + snippet);
         }
 
-        await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{results.Hits.Count} of {results.Total} hits{(access == SearchAccess.Public ? " (public)" : " (all items, closed included; --public searches as the public)")}."));
+        // Hits are counted only up to SearchResults.CountLimit; say so rather than print the limit as the count.
+        var total = results.IsTotalCapped
+            ? string.Create(CultureInfo.InvariantCulture, $"more than {results.Total} hits (mere end {results.Total.ToString("N0", CultureInfo.GetCultureInfo("da-DK"))} resultater)")
+            : string.Create(CultureInfo.InvariantCulture, $"{results.Total} hits");
+        await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{results.Hits.Count} of {total}{(access == SearchAccess.Public ? " (public)" : " (all items, closed included; --public searches as the public)")}."));
         return CliApp.Success;
     }
 

@@ -19,12 +19,6 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
     protected override string VectorValue =>
         ", setweight(to_tsvector('danish'::regconfig, @title), 'A') || setweight(to_tsvector('danish'::regconfig, @body), 'D'), to_tsvector('danish'::regconfig, @title)";
 
-    /// <summary>
-    /// Above this many hits, ranking reads only the titles' vectors (title hits first, then the
-    /// newest): ts_rank over every hit's whole vector costs about 10 ms per thousand hits.
-    /// </summary>
-    public const int FullRankLimit = 1000;
-
     protected override string Match(DbCommand command, IReadOnlyList<SearchTerm> terms)
     {
         for (var i = 0; i < terms.Count; i++)
@@ -32,10 +26,31 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
         return "d.\"SearchVector\" @@ " + Query(terms);
     }
 
-    protected override string RankOrder(DbCommand command, IReadOnlyList<SearchTerm> terms, int total) =>
-        total <= FullRankLimit
-            ? "ts_rank(d.\"SearchVector\", " + Query(terms) + ") DESC"
-            : "ts_rank(d.\"TitleVector\", " + Query(terms) + ") DESC";
+    protected override async Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, int counted, int lowestCounted, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var (command, where) = matching();
+        await using (command)
+        {
+            AddParameter(command, "limit", limit);
+            AddParameter(command, "offset", offset);
+            // Above FullRankLimit hits, ranking reads only the titles' vectors (title hits first, then
+            // the newest): ts_rank over every hit's whole vector costs about 10 ms per thousand hits.
+            if (counted <= FullRankLimit)
+            {
+                command.CommandText = $"SELECT d.\"ItemId\" FROM {From} WHERE {where} ORDER BY ts_rank(d.\"SearchVector\", {Query(terms)}) DESC, d.\"Date\" DESC, d.\"Number\" LIMIT @limit OFFSET @offset";
+            }
+            else
+            {
+                // Ranked by the title's vector among at most CountLimit + 1 hits: as many as were
+                // counted, so a capped search reads no more rows here than its count did.
+                AddParameter(command, "candidates", CountLimit + 1);
+                command.CommandText = $"SELECT c.\"ItemId\" FROM (SELECT d.\"ItemId\", d.\"TitleVector\", d.\"Date\", d.\"Number\" FROM {From} WHERE {where} LIMIT @candidates) c " +
+                    $"ORDER BY ts_rank(c.\"TitleVector\", {Query(terms)}) DESC, c.\"Date\" DESC, c.\"Number\" LIMIT @limit OFFSET @offset";
+            }
+
+            return await IdsAsync(command, cancellationToken);
+        }
+    }
 
     internal override async Task<bool> EnsureStorageAsync(CancellationToken cancellationToken)
     {

@@ -29,8 +29,15 @@ public sealed record SearchFacets(
     public static SearchFacets Empty { get; } = new([], [], []);
 }
 
-/// <summary>One page of ranked hits, the number of all hits, and the facet counts.</summary>
-public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, SearchFacets Facets)
+/// <summary>
+/// One page of ranked hits, the number of all hits, and the facet counts. When more than
+/// <see cref="CountLimit"/> items match, <see cref="IsTotalCapped"/> is true, <see cref="Total"/> is
+/// the limit (there are more), and the facets are empty: they would have to count every hit.
+/// </summary>
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, SearchFacets Facets, bool IsTotalCapped = false)
 {
+    /// <summary>Hits are counted exactly up to this many; a common word can match most of a million items.</summary>
+    public const int CountLimit = 10_000;
+
     public static SearchResults Empty { get; } = new(0, [], SearchFacets.Empty);
 }

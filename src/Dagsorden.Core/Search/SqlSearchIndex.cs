@@ -26,8 +26,36 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
     /// <summary>Adds the match condition's parameters and returns the condition.</summary>
     protected abstract string Match(DbCommand command, IReadOnlyList<SearchTerm> terms);
 
-    /// <summary>An expression to ORDER BY that puts the best hit first; may use the match's parameters. <paramref name="total"/> is the number of hits.</summary>
-    protected abstract string RankOrder(DbCommand command, IReadOnlyList<SearchTerm> terms, int total);
+    /// <summary>
+    /// How many hits are counted exactly (total and facets); above it the results say "more than"
+    /// and show no facets. Lowered by tests, which cannot store ten thousand items.
+    /// </summary>
+    internal int CountLimit { get; init; } = SearchResults.CountLimit;
+
+    /// <summary>The order in which the count reads the hits (with a leading space), when the engine has a cheap one; it decides which hits a capped count reads.</summary>
+    protected virtual string CountOrder => "";
+
+    /// <summary>Up to this many hits are all ranked by the engine's full ranking; above it each engine ranks a bounded set (see <see cref="RankAsync"/>).</summary>
+    internal int FullRankLimit { get; init; } = 1000;
+
+    /// <summary>
+    /// The page of item ids, best first. <paramref name="counted"/> is the number of hits, counted up to
+    /// <see cref="CountLimit"/> + 1. <paramref name="matching"/> creates a command with the match,
+    /// access and filter conditions already bound, and returns it with the WHERE condition over
+    /// <see cref="From"/>; the caller disposes the command. <paramref name="lowestCounted"/> is the
+    /// lowest item id among the rows the count read.
+    /// </summary>
+    protected abstract Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, int counted, int lowestCounted, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Runs a query whose first column is an item id and returns the ids in order.</summary>
+    protected static async Task<List<int>> IdsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var ids = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            ids.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+        return ids;
+    }
 
     /// <summary>An extra column of SearchDocuments the engine fills from @title and @body, with a leading comma; empty for none.</summary>
     protected virtual string VectorColumn => "";
@@ -133,36 +161,42 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
 
         await using var scope = await OpenAsync(cancellationToken);
 
-        // Facets and the total come from one grouped count over exactly the rows the hits come from.
+        // Facets and the total come from one grouped count over exactly the rows the hits come from,
+        // counted only up to CountLimit + 1: above that, an exact count costs a lookup of every hit
+        // (hundreds of thousands for a common word) and nobody reads that far.
         var groups = new List<(int Forum, DecisionOutcome? Outcome, int Year, int Count)>();
+        var lowestCounted = int.MaxValue;
         await using (var command = CreateCommand(""))
         {
             var where = Where(command, terms, request, access, forumId);
-            command.CommandText = $"SELECT d.\"ForumId\", d.\"Outcome\", d.\"Year\", COUNT(*) FROM {From} WHERE {where} GROUP BY d.\"ForumId\", d.\"Outcome\", d.\"Year\"";
+            AddParameter(command, "cap", CountLimit + 1);
+            command.CommandText = $"SELECT hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\", COUNT(*), MIN(hits.\"ItemId\") FROM (SELECT d.\"ForumId\", d.\"Outcome\", d.\"Year\", d.\"ItemId\" FROM {From} WHERE {where}{CountOrder} LIMIT @cap) hits GROUP BY hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\"";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var outcome = reader.IsDBNull(1) ? (DecisionOutcome?)null : Enum.Parse<DecisionOutcome>(reader.GetString(1));
                 groups.Add((reader.GetInt32(0), outcome, reader.GetInt32(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture)));
+                lowestCounted = Math.Min(lowestCounted, reader.GetInt32(4));
             }
         }
 
-        var total = groups.Sum(g => g.Count);
-        if (total == 0)
+        var counted = groups.Sum(g => g.Count);
+        if (counted == 0)
             return SearchResults.Empty;
+        var capped = counted > CountLimit;
 
-        var ids = new List<int>();
-        await using (var command = CreateCommand(""))
-        {
-            var where = Where(command, terms, request, access, forumId);
-            var rank = RankOrder(command, terms, total);
-            AddParameter(command, "limit", request.Limit);
-            AddParameter(command, "offset", request.Offset);
-            command.CommandText = $"SELECT d.\"ItemId\" FROM {From} WHERE {where} ORDER BY {rank}, d.\"Date\" DESC, d.\"Number\" LIMIT @limit OFFSET @offset";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                ids.Add(reader.GetInt32(0));
-        }
+        var ids = await RankAsync(
+            () =>
+            {
+                var command = CreateCommand("");
+                return (command, Where(command, terms, request, access, forumId));
+            },
+            terms,
+            counted,
+            lowestCounted,
+            request.Offset,
+            request.Limit,
+            cancellationToken);
 
         var documents = await LoadAsync(ids, cancellationToken);
         var forumById = forums.ToDictionary(f => f.Id);
@@ -183,11 +217,16 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
                 Highlighter.Snippet(d.Body, terms));
         }).ToList();
 
+        // A capped count found only some of the hits, in the engine's order (not by date or rank), so
+        // its facet numbers would describe an arbitrary part of them: leave them out rather than mislead.
+        if (capped)
+            return new SearchResults(CountLimit, hits, SearchFacets.Empty, IsTotalCapped: true);
+
         var facets = new SearchFacets(
             groups.GroupBy(g => forumById[g.Forum].Code).Select(g => new FacetCount<string>(g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList(),
             groups.GroupBy(g => g.Outcome).Select(g => new FacetCount<DecisionOutcome?>(g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value).ToList(),
             groups.GroupBy(g => g.Year).Select(g => new FacetCount<int>(g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Value).ToList());
-        return new SearchResults(total, hits, facets);
+        return new SearchResults(counted, hits, facets);
     }
 
     protected DbCommand CreateCommand(string sql)

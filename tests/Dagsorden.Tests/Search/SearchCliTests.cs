@@ -1,5 +1,7 @@
 using Dagsorden.Core.Items;
+using Dagsorden.Core.Search;
 using Dagsorden.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using static Dagsorden.Tests.Search.SearchFixtures;
 
 namespace Dagsorden.Tests.Search;
@@ -107,6 +109,28 @@ public sealed class SearchCliTests
 
         Assert.Contains("search \"QUERY\" [--public]", run.Output, StringComparison.Ordinal);
         Assert.Contains("search --reindex", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AboveTenThousandHitsTheCliSaysMoreThan()
+    {
+        await using var database = await SeededAsync();
+        await using (var db = await database.OpenAsync())
+        {
+            // Documents straight into the index: ten thousand imported items would make a slow test.
+            var meeting = await db.Meetings.AsNoTracking().OrderBy(m => m.Id).FirstAsync();
+            var documents = Enumerable.Range(0, SearchResults.CountLimit + 1)
+                .Select(i => new SearchDocument(1_000_000 + i, meeting.Id, meeting.ForumId, meeting.Date, 100 + i, "Vejplan", "Vejene i kommunen.", false, null, null))
+                .ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await SearchIndexes.For(db).AddAsync(documents);
+            await transaction.CommitAsync();
+        }
+
+        var run = await CliRunner.RunAsync(database.Directory, "search", "vejene", "--public");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("20 of more than 10000 hits (mere end 10.000 resultater) (public).", run.Error, StringComparison.Ordinal);
     }
 
     private static async Task<TestDatabase> SeededAsync()

@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Net;
 using Dagsorden.Core.Items;
+using Dagsorden.Core.Search;
 using Dagsorden.Core.Storage;
 using Dagsorden.Tests.Support;
+using Dagsorden.Web.Search;
+using Microsoft.EntityFrameworkCore;
 using static Dagsorden.Tests.Search.SearchFixtures;
 
 namespace Dagsorden.Tests.Search;
@@ -104,6 +108,43 @@ public sealed class SearchPageTests
         }
 
         Assert.Contains("2 punkter fundet", await (await client.GetAsync("/soeg?q=telefonpolitik*")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AboveTenThousandHitsThePageSaysMoreThanAndShowsNoFacetNumbers()
+    {
+        await using var database = await SeededAsync(StorageProvider.Sqlite);
+        await using (var db = await database.OpenAsync())
+        {
+            // Documents straight into the index: ten thousand imported items would make a slow test.
+            var meeting = await db.Meetings.AsNoTracking().OrderBy(m => m.Id).FirstAsync();
+            var documents = Enumerable.Range(0, SearchResults.CountLimit + 1)
+                .Select(i => new SearchDocument(1_000_000 + i, meeting.Id, meeting.ForumId, meeting.Date, 100 + i, "Vejplan " + i.ToString(CultureInfo.InvariantCulture), "Vejene i kommunen.", false, null, null))
+                .ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await SearchIndexes.For(db).AddAsync(documents);
+            await transaction.CommitAsync();
+        }
+
+        await using var app = new TestApp(database);
+        using var client = app.CreateClient();
+
+        var html = await (await client.GetAsync("/soeg?q=vejene")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Mere end 10.000 punkter fundet", html, StringComparison.Ordinal);
+        Assert.Contains("Fordelingen på forum, beslutning og år vises, når søgningen finder højst 10.000 punkter.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"count\"", html, StringComparison.Ordinal);
+        Assert.Equal(IndexModel.PageSize, CountOccurrences(html, "class=\"hit-title\""));
+        Assert.Contains("rel=\"next\"", html, StringComparison.Ordinal);
+        Assert.Contains("1 punkt fundet", await (await client.GetAsync("/soeg?q=telefonpolitik&fra=2016-01-01&til=2016-12-31")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static int CountOccurrences(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+            count++;
+        return count;
     }
 
     [Fact]

@@ -1,0 +1,131 @@
+using Dagsorden.Core.Items;
+using Dagsorden.Core.Search;
+using Dagsorden.Core.Storage;
+using Dagsorden.Tests.Support;
+using static Dagsorden.Tests.Search.SearchFixtures;
+
+namespace Dagsorden.Tests.Search;
+
+/// <summary>
+/// What keeps a search fast on a large archive: hits are counted only up to a limit, and above a
+/// limit only a bounded set is ranked in full. The limits are lowered here, so a few items show it.
+/// </summary>
+public sealed class SearchScaleTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AboveTheCountLimitTheTotalSaysMoreThanAndNoFacetsAreGiven(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(db, Meeting("TF", new(2016, 5, 1), Budget(5)));
+
+        var results = await Index(db, countLimit: 3).SearchAsync(new SearchRequest { Text = "budgettet" }, SearchAccess.Public);
+
+        Assert.True(results.IsTotalCapped);
+        Assert.Equal(3, results.Total);
+        Assert.Equal(SearchFacets.Empty, results.Facets);
+        Assert.InRange(results.Hits.Count, 3, 5);
+        Assert.Equal(results.Hits.Count, results.Hits.Select(h => h.ItemId).Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AtTheCountLimitTheTotalAndFacetsAreExact(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(db, Meeting("TF", new(2016, 5, 1), Budget(3)));
+
+        var results = await Index(db, countLimit: 3).SearchAsync(new SearchRequest { Text = "budgettet" }, SearchAccess.Public);
+
+        Assert.False(results.IsTotalCapped);
+        Assert.Equal(3, results.Total);
+        Assert.Equal([new FacetCount<string>("TF", 3)], results.Facets.Forums);
+        Assert.Equal([new FacetCount<int>(2016, 3)], results.Facets.Years);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ClosedItemsNeverCountTowardsTheLimit(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.OpenAsync();
+
+        // Closed items stored first and last, so an engine that counted before filtering would reach the limit.
+        var closed = Enumerable.Range(1, 3).Select(i => Item($"Lukket budget {i}", "Budgettet for en fortrolig sag.", closed: true));
+        await StoreAsync(
+            db,
+            Meeting("TF", new(2015, 5, 1), [.. closed]),
+            Meeting("TF", new(2016, 5, 1), Budget(3)),
+            Meeting("TF", new(2017, 5, 1), [.. closed]));
+
+        var index = Index(db, countLimit: 3);
+        var open = await index.SearchAsync(new SearchRequest { Text = "budgettet" }, SearchAccess.Public);
+        var all = await index.SearchAsync(new SearchRequest { Text = "budgettet" }, SearchAccess.Administrator);
+
+        // Exactly what a database without the closed items gives.
+        Assert.False(open.IsTotalCapped);
+        Assert.Equal(3, open.Total);
+        Assert.Equal([new FacetCount<string>("TF", 3)], open.Facets.Forums);
+        Assert.Equal([new FacetCount<int>(2016, 3)], open.Facets.Years);
+        Assert.All(open.Hits, h => Assert.False(h.IsClosed));
+        Assert.True(all.IsTotalCapped);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ATitleMatchRanksFirstAlsoAboveTheFullRankLimit(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.OpenAsync();
+
+        // The title match is the oldest and first stored item: neither date nor storage order puts it first.
+        await StoreAsync(
+            db,
+            Meeting("TF", new(2015, 5, 1), Item("Telefonpolitik", "Politikken for telefoner revideres.")),
+            Meeting("TF", new(2016, 5, 1), Mentions(2)),
+            Meeting("TF", new(2017, 5, 1), Mentions(2)),
+            Meeting("TF", new(2018, 5, 1), Mentions(2)));
+
+        var results = await Index(db, fullRankLimit: 2).SearchAsync(new SearchRequest { Text = "telefonpolitikken" }, SearchAccess.Public);
+
+        Assert.Equal(7, results.Total);
+        Assert.Equal("TF:2015-05-01 1", Keys(results)[0]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PagesAboveTheFullRankLimitShowEveryHitOnce(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(
+            db,
+            Meeting("TF", new(2015, 5, 1), Item("Telefonpolitik", "Politikken for telefoner revideres."), Item("Budget", "Intet om telefoner.")),
+            Meeting("TF", new(2016, 5, 1), Mentions(3)),
+            Meeting("TF", new(2017, 5, 1), Mentions(3)),
+            Meeting("TF", new(2018, 5, 1), Mentions(3)));
+        var index = Index(db, fullRankLimit: 2);
+
+        var seen = new List<int>();
+        for (var offset = 0; offset < 12; offset += 2)
+            seen.AddRange((await index.SearchAsync(new SearchRequest { Text = "telefonpolitikken", Offset = offset, Limit = 2 }, SearchAccess.Public)).Hits.Select(h => h.ItemId));
+        var everything = await Index(db).SearchAsync(new SearchRequest { Text = "telefonpolitikken" }, SearchAccess.Public);
+
+        Assert.Equal(10, seen.Count);
+        Assert.Equal(everything.Hits.Select(h => h.ItemId).Order(), seen.Order());
+    }
+
+    private static ISearchIndex Index(DagsordenDbContext db, int countLimit = SearchResults.CountLimit, int fullRankLimit = 1000) => db.Provider switch
+    {
+        StorageProvider.Sqlite => new SqliteSearchIndex(db) { CountLimit = countLimit, FullRankLimit = fullRankLimit },
+        _ => new PostgresSearchIndex(db) { CountLimit = countLimit, FullRankLimit = fullRankLimit },
+    };
+
+    private static ItemContent[] Budget(int count) =>
+        Enumerable.Range(1, count).Select(i => Item($"Budget {i}", "Budgettet for næste år.", outcome: DecisionOutcome.Approved)).ToArray();
+
+    private static ItemContent[] Mentions(int count) =>
+        Enumerable.Range(1, count).Select(i => Item($"Eventuelt {i}", "Kort nævnt: telefonpolitikken og meget andet om kantinen.")).ToArray();
+}
