@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dagsorden.Core.Attachments;
+using Dagsorden.Core.Audit;
 using Dagsorden.Core.Documents.Pdf;
 using Dagsorden.Core.Forums;
 using Dagsorden.Core.Import.Esdh;
@@ -100,6 +101,7 @@ public sealed class MeetingImporter(DagsordenDbContext db, AttachmentStore? atta
     private async Task<(MeetingKey Key, bool Created)> StoreAsync(ImportedMeeting imported, CancellationToken cancellationToken, (string Fingerprint, string Name)? record)
     {
         db.ChangeTracker.Clear();
+        db.Actor ??= AuditActor.Import;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
