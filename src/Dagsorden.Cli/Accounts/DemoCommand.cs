@@ -1,5 +1,6 @@
 using Dagsorden.Cli.Import;
 using Dagsorden.Core.Accounts;
+using Dagsorden.Core.Audit;
 using Dagsorden.Core.Demo;
 using Dagsorden.Core.Storage;
 using Microsoft.AspNetCore.Identity;
@@ -26,6 +27,7 @@ internal static class DemoCommand
         }
 
         await using var db = await DagsordenDatabase.OpenAsync(context.Storage);
+        db.Actor = AuditActor.CommandLine;
         await using var services = AccountServices.Create(db);
         await using var scope = services.CreateAsyncScope();
         var demo = new DemoData(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Dagsorden.Core.Accounts;
+using Dagsorden.Core.Audit;
 using Dagsorden.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,6 +51,7 @@ internal static class UsersCommand
         var password = generated ? GeneratePassword() : await ReadPasswordAsync(context.Input);
 
         await using var db = await DagsordenDatabase.OpenAsync(context.Storage);
+        db.Actor = AuditActor.CommandLine;
         await using var services = AccountServices.Create(db);
         await using var scope = services.CreateAsyncScope();
         var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();

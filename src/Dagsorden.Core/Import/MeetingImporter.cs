@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dagsorden.Core.Attachments;
+using Dagsorden.Core.Audit;
 using Dagsorden.Core.Documents.Pdf;
 using Dagsorden.Core.FollowUps;
 using Dagsorden.Core.Forums;
@@ -101,6 +102,7 @@ public sealed class MeetingImporter(DagsordenDbContext db, AttachmentStore? atta
     private async Task<(MeetingKey Key, bool Created)> StoreAsync(ImportedMeeting imported, CancellationToken cancellationToken, (string Fingerprint, string Name)? record)
     {
         db.ChangeTracker.Clear();
+        db.Actor ??= AuditActor.Import;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {

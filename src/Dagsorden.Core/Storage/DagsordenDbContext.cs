@@ -52,6 +52,12 @@ public abstract class DagsordenDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Who the changes saved are recorded as made by in the audit trail; <see cref="AuditActor.System"/> when unset.</summary>
+    public AuditActor? Actor { get; set; }
+
+    /// <summary>The actor with the user's display name, looked up once per context.</summary>
+    internal AuditActor? ResolvedActor { get; set; }
+
     /// <summary>The clock used to stamp changes; tests may set it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -70,13 +76,65 @@ public abstract class DagsordenDbContext(DbContextOptions options) : IdentityDbC
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ChangeTracking.Stamp(ChangeTracker, this, Clock.GetUtcNow().UtcDateTime);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var recorder = AuditRecorder.Capture(ChangeTracker);
+        if (recorder is null)
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!acceptAllChangesOnSuccess)
+        {
+            AddAuditEntries(recorder.EntriesAsync(this, async: false, default).GetAwaiter().GetResult());
+            return base.SaveChanges(false);
+        }
+
+        using var transaction = OwnTransaction() ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(true);
+        var entries = recorder.EntriesAsync(this, async: false, default).GetAwaiter().GetResult();
+        AddAuditEntries(entries);
+        base.SaveChanges(true);
+        ForgetAuditEntries(entries);
+        transaction?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves, and records every audited change in the same transaction (one is opened when none is
+    /// ambient): the change and its record commit together or not at all. The record is written by a
+    /// second save so that inserted rows are recorded under their real ids.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracking.Stamp(ChangeTracker, this, Clock.GetUtcNow().UtcDateTime);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var recorder = AuditRecorder.Capture(ChangeTracker);
+        if (recorder is null)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!acceptAllChangesOnSuccess)
+        {
+            // The caller accepts the changes itself, so a second save would repeat them: record
+            // before the save, with the temporary ids of rows not yet inserted.
+            AddAuditEntries(await recorder.EntriesAsync(this, async: true, cancellationToken));
+            return await base.SaveChangesAsync(false, cancellationToken);
+        }
+
+        await using var transaction = OwnTransaction() ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(true, cancellationToken);
+        var entries = await recorder.EntriesAsync(this, async: true, cancellationToken);
+        AddAuditEntries(entries);
+        await base.SaveChangesAsync(true, cancellationToken);
+        ForgetAuditEntries(entries);
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    private bool OwnTransaction() => Database.CurrentTransaction is null && System.Transactions.Transaction.Current is null;
+
+    private void AddAuditEntries(IReadOnlyList<AuditEntry> entries) => AuditEntries.AddRange(entries);
+
+    // Written once and never read back through this context: a long import or a busy request
+    // should not keep thousands of them tracked.
+    private void ForgetAuditEntries(IReadOnlyList<AuditEntry> entries)
+    {
+        foreach (var entry in entries)
+            Entry(entry).State = EntityState.Detached;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

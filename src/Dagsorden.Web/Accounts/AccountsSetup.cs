@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Dagsorden.Core.Accounts;
+using Dagsorden.Core.Audit;
 using Dagsorden.Core.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -54,8 +56,18 @@ public static class AccountsSetup
     public static WebApplication UseAccounts(this WebApplication app)
     {
         app.UseAuthentication();
+        app.Use(RecordChangesAsTheUser);
         app.UseAuthorization();
         return app;
+    }
+
+    // Every change a signed-in user's request saves is recorded in the audit trail under their name.
+    private static Task RecordChangesAsTheUser(HttpContext context, RequestDelegate next)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            context.RequestServices.GetRequiredService<DagsordenDbContext>().Actor = new AuditActor(userId, user.Identity.Name ?? userId);
+        return next(context);
     }
 
     // Pages redirect to the sign-in page; API clients get the plain status code instead.

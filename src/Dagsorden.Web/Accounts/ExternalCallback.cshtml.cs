@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Dagsorden.Core.Accounts;
+using Dagsorden.Core.Audit;
+using Dagsorden.Core.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +17,7 @@ namespace Dagsorden.Web.Accounts;
 public sealed class ExternalCallbackModel(
     SignInManager<UserAccount> signIn,
     UserManager<UserAccount> users,
+    DagsordenDbContext db,
     IConfiguration configuration,
     ILogger<ExternalCallbackModel> log) : PageModel
 {
@@ -52,6 +55,7 @@ public sealed class ExternalCallbackModel(
             return Refuse("Kontoen kan ikke logge ind endnu. Kontakt en administrator.", "not allowed");
 
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: OpenIdConnectSignIn.Scheme);
+        await AuditLog.RecordSignInAsync(db, AuditActions.SignIn, email, user.Id);
         log.LogInformation("Sign-in of {Email} through the identity provider succeeded", email);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Dagsorden.Core.Accounts;
+using Dagsorden.Core.Audit;
+using Dagsorden.Core.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dagsorden.Web.Accounts;
 
-public sealed class SignInModel(SignInManager<UserAccount> signIn, IConfiguration configuration, ILogger<SignInModel> log) : PageModel
+public sealed class SignInModel(SignInManager<UserAccount> signIn, DagsordenDbContext db, IConfiguration configuration, ILogger<SignInModel> log) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Skriv din e-mailadresse.")]
@@ -32,7 +34,12 @@ public sealed class SignInModel(SignInManager<UserAccount> signIn, IConfiguratio
         if (!ModelState.IsValid)
             return Page();
 
+        // The failed-attempt count a wrong password changes is recorded as changed by whoever tried.
+        db.Actor = new AuditActor(null, Email.Trim());
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        var userId = (await signIn.UserManager.FindByNameAsync(Email.Trim()))?.Id;
+        var action = result.Succeeded ? AuditActions.SignIn : result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed;
+        await AuditLog.RecordSignInAsync(db, action, Email, userId);
         if (result.Succeeded)
         {
             log.LogInformation("Sign-in of {Email} succeeded", Email.Trim());

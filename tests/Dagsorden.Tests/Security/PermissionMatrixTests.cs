@@ -115,9 +115,11 @@ public sealed class PermissionMatrixTests
             yield return ($"/sekretariat/moeder/{meeting}/moedet", [Secretary]);
             yield return ($"/sekretariat/moeder/{meeting}/punkt/2/rediger", [Secretary]);
             yield return ($"/sekretariat/moeder/{meeting}/forslag", [Secretary]);
+            yield return ($"/sekretariat/moeder/{meeting}/log", [Secretary, Administrator]);
+            yield return ($"/sekretariat/moeder/{meeting}/punkt/2/log", [Secretary, Administrator]);
         }
 
-        foreach (var url in new[] { "/admin", "/admin/forummer", "/admin/forummer/TF", "/admin/forummer/TF/aarshjul", "/admin/brugere" })
+        foreach (var url in new[] { "/admin", "/admin/forummer", "/admin/forummer/TF", "/admin/forummer/TF/aarshjul", "/admin/brugere", "/admin/log" })
             yield return (url, [Administrator]);
         yield return ("/sekretariat/tf/opfoelgning", [Secretary, Administrator]);
         yield return ($"/sekretariat/tf/opfoelgning/{fixture.FollowUpId}", [Secretary, Administrator]);

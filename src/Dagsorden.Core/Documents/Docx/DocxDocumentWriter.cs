@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Xml.Linq;
 using Dagsorden.Core.Documents.Html;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Text;
@@ -25,10 +27,10 @@ public static class DocxDocumentWriter
         using var stream = new MemoryStream();
         using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            var main = package.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = DocxStyles.Create();
-            var numbering = new DocxNumbering(main.AddNewPart<NumberingDefinitionsPart>());
-            main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new UpdateFieldsOnOpen { Val = true });
+            var main = package.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rIdMain");
+            main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = DocxStyles.Create();
+            var numbering = new DocxNumbering(main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering"));
+            main.AddNewPart<DocumentSettingsPart>("rIdSettings").Settings = new Settings(new UpdateFieldsOnOpen { Val = true });
 
             var body = new Body();
             body.Append(Styled(DocxStyles.Title, Runs(document.Heading)));
@@ -60,11 +62,38 @@ public static class DocxDocumentWriter
 
             body.Append(PageSetup(main, document));
             main.Document = new Document(body);
-            package.PackageProperties.Title = MeetingHtml.Title(document);
-            package.PackageProperties.Language = "da-DK";
+            WriteProperties(package.AddNewPart<CoreFilePropertiesPart>("rIdCore"), MeetingHtml.Title(document));
         }
 
-        return stream.ToArray();
+        return Timeless(stream);
+    }
+
+    // Written as a part of our own: the packaging library's properties part has a random name.
+    private static void WriteProperties(CoreFilePropertiesPart part, string title)
+    {
+        XNamespace properties = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+        XNamespace dc = "http://purl.org/dc/elements/1.1/";
+        var xml = new XDocument(new XElement(
+            properties + "coreProperties",
+            new XAttribute(XNamespace.Xmlns + "cp", properties),
+            new XAttribute(XNamespace.Xmlns + "dc", dc),
+            new XElement(dc + "title", title),
+            new XElement(dc + "language", "da-DK")));
+        using var stream = part.GetStream(FileMode.Create);
+        xml.Save(stream);
+    }
+
+    // A published version must render again byte for byte: the parts above carry fixed relationship
+    // ids instead of random ones, and the zip entries a fixed time instead of the moment of writing.
+    private static byte[] Timeless(MemoryStream package)
+    {
+        using (var zip = new ZipArchive(package, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            foreach (var entry in zip.Entries)
+                entry.LastWriteTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        }
+
+        return package.ToArray();
     }
 
     /// <summary>A TOC field over the item headings, pre-filled with the items so it reads well before Word updates it.</summary>
@@ -125,9 +154,9 @@ public static class DocxDocumentWriter
 
     private static SectionProperties PageSetup(MainDocumentPart main, MeetingDocument document)
     {
-        var header = main.AddNewPart<HeaderPart>();
+        var header = main.AddNewPart<HeaderPart>("rIdHeader");
         header.Header = new Header(Styled(DocxStyles.Running, Runs($"{document.ForumName} · {(document.Kind == Meetings.DocumentKind.Minutes ? "Referat" : "Dagsorden")} {DanishDates.ShortDate(document.Date)}")));
-        var footer = main.AddNewPart<FooterPart>();
+        var footer = main.AddNewPart<FooterPart>("rIdFooter");
         var pageNumbers = Styled(DocxStyles.Running, Runs("Side "));
         pageNumbers.ParagraphProperties!.Append(new Justification { Val = JustificationValues.Right });
         pageNumbers.Append(Field("PAGE"));

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Dagsorden.Core.Audit;
+using Dagsorden.Core.Meetings;
+using Dagsorden.Core.Storage;
+using Dagsorden.Web.Accounts;
+using Dagsorden.Web.Secretariat;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dagsorden.Web.Audit;
+
+/// <summary>
+/// The audit trail of one meeting or one of its items: for administrators and the forum's
+/// secretaries. Members, authors and employees are refused; the log names people and shows the
+/// text of closed items.
+/// </summary>
+public abstract class LogPageModel(CurrentUser currentUser, DagsordenDbContext db) : WorkPageModel(currentUser)
+{
+    protected DagsordenDbContext Db => db;
+
+    public Meeting Meeting { get; private set; } = null!;
+
+    public IReadOnlyList<AuditEntry> Entries { get; protected set; } = [];
+
+    public static string MeetingPath(int meetingId) => BuilderModel.PathOf(meetingId) + "/log";
+
+    public static string ItemPath(int meetingId, int number) =>
+        BuilderModel.PathOf(meetingId) + "/punkt/" + number.ToString(CultureInfo.InvariantCulture) + "/log";
+
+    /// <summary>Null when the user may read the meeting's log; else a sign-in redirect, 404 or 403.</summary>
+    protected async Task<IActionResult?> AuthorizeAsync(int meetingId, CancellationToken cancellationToken)
+    {
+        var access = await AccessAsync(cancellationToken);
+        if (!access.IsSignedIn)
+            return Challenge();
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Forum).FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        if (meeting is null)
+            return NotFound();
+        Meeting = meeting;
+        return Require(access, access.IsAdministrator || access.IsSecretaryOf(meeting.ForumId));
+    }
+}
