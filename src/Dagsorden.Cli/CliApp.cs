@@ -1,4 +1,6 @@
 using Dagsorden.Cli.Accounts;
+using Dagsorden.Cli.Attachments;
+using Dagsorden.Cli.Backup;
 using Dagsorden.Cli.Documents;
 using Dagsorden.Cli.Import;
 using Dagsorden.Cli.Meetings;
@@ -48,6 +50,15 @@ public static class CliApp
           demo [FOLDER]                             Make a demo database: import the sample minutes in
                                                     FOLDER (default samples), one account per role, a
                                                     planned meeting and a submitted item. Safe to re-run.
+          backup FILE [--attachments DIR]           Write FILE (.tar.gz): a consistent copy of the database
+                                                    and the attachment files, with a manifest of SHA-256
+                                                    checksums. Safe while the web app runs.
+          restore FILE [--attachments DIR] [--force]
+                                                    Check every checksum in FILE, then restore it. Refuses a
+                                                    database with tables or a non-empty attachment folder
+                                                    unless --force. Stop the web app first.
+          attachments sweep [--grace MINUTES]       Remove attachment files no row references and left-over
+                                                    temporary files, untouched for MINUTES (default 60)
 
         Storage:
           default            SQLite file data/dagsorden.db under the working directory
@@ -90,6 +101,9 @@ public static class CliApp
                 "search" => await SearchCommand.RunAsync(context),
                 "users" => await UsersCommand.RunAsync(context),
                 "demo" => await DemoCommand.RunAsync(context),
+                "backup" => await BackupCommand.BackupAsync(context),
+                "restore" => await BackupCommand.RestoreAsync(context),
+                "attachments" => await AttachmentsCommand.RunAsync(context),
                 _ => await UnknownCommandAsync(arguments.Command, error),
             };
         }
@@ -107,7 +121,7 @@ public static class CliApp
 
     private static async Task<int> UnknownCommandAsync(string command, TextWriter error)
     {
-        await error.WriteLineAsync($"error: unknown command '{command}'. Commands: import, meetings, export, search, users, demo, help.");
+        await error.WriteLineAsync($"error: unknown command '{command}'. Commands: import, meetings, export, search, users, demo, backup, restore, attachments, help.");
         return UsageError;
     }
 }

@@ -8,8 +8,8 @@ public sealed class CliUsageException(string message) : Exception(message);
 /// </summary>
 public sealed class CliArguments
 {
-    private static readonly HashSet<string> Flags = ["--public", "--help", "-h", "--once", "--closed", "--open", "--reindex", "--password-stdin"];
-    private static readonly HashSet<string> ValueOptions = ["--db", "--connection", "--format", "-o", "--output", "--watch", "--attachments", "--settle", "--forum", "--from", "--to", "--kle", "--outcome", "--limit", "--role", "--name"];
+    private static readonly HashSet<string> Flags = ["--public", "--help", "-h", "--once", "--closed", "--open", "--reindex", "--password-stdin", "--force"];
+    private static readonly HashSet<string> ValueOptions = ["--db", "--connection", "--format", "-o", "--output", "--watch", "--attachments", "--settle", "--forum", "--from", "--to", "--kle", "--outcome", "--limit", "--role", "--name", "--grace"];
 
     private readonly Dictionary<string, string> _options = [];
     private readonly HashSet<string> _flags = [];

@@ -5,6 +5,7 @@ using Dagsorden.Web.Attachments;
 using Dagsorden.Web.Documents;
 using Dagsorden.Web.Feeds;
 using Dagsorden.Web.Items;
+using Dagsorden.Web.Meetings;
 using Dagsorden.Web.OParl;
 using Dagsorden.Web.Site;
 
@@ -20,6 +21,7 @@ builder.AddAccounts();
 builder.AddItems();
 builder.AddDocuments();
 builder.AddOParl();
+builder.AddPublicPageCache();
 builder.Services.AddNotifications();
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ await (await DagsordenDatabase.OpenAsync(storage)).DisposeAsync();
 
 app.UseSite();
 app.UseAccounts();
+app.UsePublicPageCache();
 app.MapGet("/health", () => "ok");
 app.MapDocuments();
 app.MapFeeds();

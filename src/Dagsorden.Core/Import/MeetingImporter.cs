@@ -87,8 +87,22 @@ public sealed class MeetingImporter(DagsordenDbContext db, AttachmentStore? atta
     public async Task<ImportResult> ImportExportAsync(ExportPackage package, string? fingerprint = null, CancellationToken cancellationToken = default)
     {
         var export = EsdhDetector.Read(package);
-        var meeting = await WithStoredFilesAsync(export, package, cancellationToken);
-        var (key, created) = await StoreAsync(meeting, cancellationToken, fingerprint is null ? null : (fingerprint, package.Name));
+        var written = new List<StoredFile>();
+        ImportedMeeting meeting;
+        MeetingKey key;
+        bool created;
+        try
+        {
+            meeting = await WithStoredFilesAsync(export, package, written, cancellationToken);
+            (key, created) = await StoreAsync(meeting, cancellationToken, fingerprint is null ? null : (fingerprint, package.Name));
+        }
+        catch when (attachments is not null && written.Count > 0)
+        {
+            // Nothing is orphaned either way: the files this import added go again when its rows did not land.
+            await new AttachmentSweep(db, attachments).RemoveIfUnreferencedAsync(written);
+            throw;
+        }
+
         return new ImportResult(package.Name, key, meeting.Items.Count, created, "UTF-8", SourceName(export.Source), [.. export.Warnings, .. Privacy.PublicTextCheck.ImportWarnings(meeting)], export.Files.Count);
     }
 
@@ -174,7 +188,7 @@ public sealed class MeetingImporter(DagsordenDbContext db, AttachmentStore? atta
         return created;
     }
 
-    private async Task<ImportedMeeting> WithStoredFilesAsync(EsdhExport export, ExportPackage package, CancellationToken cancellationToken)
+    private async Task<ImportedMeeting> WithStoredFilesAsync(EsdhExport export, ExportPackage package, List<StoredFile> written, CancellationToken cancellationToken)
     {
         if (export.Files.Count == 0)
             return export.Meeting;
@@ -182,12 +196,15 @@ public sealed class MeetingImporter(DagsordenDbContext db, AttachmentStore? atta
             throw new ImportException(export.File, null, "the export has attachment files, but no attachment store is configured.");
 
         // Files go in first, addressed by content: if the database transaction then fails, the
-        // store holds only unreferenced copies, never a meeting pointing at a missing file.
+        // store holds only unreferenced copies (removed again by the caller or the sweep), never a
+        // meeting pointing at a missing file.
         var stored = new Dictionary<(int Item, int Position), AttachmentFile>();
         foreach (var pending in export.Files)
         {
             var bytes = package.Read(pending.PackagePath);
-            stored[(pending.ItemNumber, pending.Position)] = await attachments.StoreAsync(bytes, pending.FileName, $"{package.Name}/{pending.PackagePath}", cancellationToken);
+            var file = await attachments.PutAsync(bytes, pending.FileName, $"{package.Name}/{pending.PackagePath}", cancellationToken);
+            written.Add(file);
+            stored[(pending.ItemNumber, pending.Position)] = file.File;
         }
 
         var items = export.Meeting.Items

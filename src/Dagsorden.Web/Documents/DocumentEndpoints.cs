@@ -20,14 +20,15 @@ public static class DocumentEndpoints
         // One browser for the app's lifetime: starting Chromium per request would cost seconds.
         builder.Services.AddSingleton<IPdfEngine>(_ => new ChromiumPdfEngine(builder.Configuration["Browser"]));
         builder.Services.AddSingleton<PdfDocumentWriter>();
+        builder.Services.AddSingleton<PublicPdfCache>();
         return builder;
     }
 
     public static WebApplication MapDocuments(this WebApplication app)
     {
-        app.MapGet("/{code}/{date}.pdf", async (string code, string date, HttpResponse response, DagsordenDbContext db, CurrentUser user, PdfDocumentWriter writer, CancellationToken cancellationToken) =>
+        app.MapGet("/{code}/{date}.pdf", async (string code, string date, HttpResponse response, DagsordenDbContext db, CurrentUser user, PublicPdfCache pdfs, CancellationToken cancellationToken) =>
             await DocumentAsync(db, user, response, code, date, cancellationToken) is { } document
-                ? Results.File(await writer.WriteAsync(document, cancellationToken), PdfContentType, FileName(document, "pdf"))
+                ? Results.File(await pdfs.GetAsync(document, cancellationToken), PdfContentType, FileName(document, "pdf"))
                 : Results.NotFound());
         app.MapGet("/{code}/{date}.docx", async (string code, string date, HttpResponse response, DagsordenDbContext db, CurrentUser user, CancellationToken cancellationToken) =>
             await DocumentAsync(db, user, response, code, date, cancellationToken) is { } document

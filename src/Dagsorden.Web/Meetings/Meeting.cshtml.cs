@@ -15,6 +15,7 @@ namespace Dagsorden.Web.Meetings;
 /// The agenda or minutes of one meeting as published, e.g. /cf/2016-08-18, with its published
 /// versions and what changed between them. Members of the forum read the closed items too.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class MeetingModel(DagsordenDbContext db, CurrentUser currentUser) : PortalPageModel
 {
     public PublishedMeeting? Published { get; private set; }

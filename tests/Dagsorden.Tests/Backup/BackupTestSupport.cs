@@ -1,0 +1,112 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using Dagsorden.Core.Attachments;
+using Dagsorden.Core.Documents;
+using Dagsorden.Core.Documents.Docx;
+using Dagsorden.Core.Documents.Html;
+using Dagsorden.Core.Import;
+using Dagsorden.Core.Meetings;
+using Dagsorden.Tests.Esdh;
+using Dagsorden.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dagsorden.Tests.Backup;
+
+/// <summary>Sample data with attachments, the exported documents of a database, and archives taken apart and put together again.</summary>
+internal static class BackupTestSupport
+{
+    public static AttachmentStore Store(TestDatabase database) => new(Path.Combine(database.Directory, "attachments"));
+
+    /// <summary>The sample minutes, and two SBSYS exports whose four attachment files share one PDF.</summary>
+    public static async Task SeedAsync(TestDatabase database)
+    {
+        await using var db = await database.OpenAsync();
+        var importer = new MeetingImporter(db, Store(database));
+        foreach (var sample in Repository.SampleDocuments())
+            await importer.ImportFileAsync(sample);
+        await importer.ImportExportAsync(ExportPackage("maj.zip", MaliciousInputTests.GoodZip("15-05-2013 16:30:00")));
+        await importer.ImportExportAsync(ExportPackage("juni.zip", MaliciousInputTests.Zip(
+            ("Publication1/Publication1.xml", Encoding.UTF8.GetBytes(MaliciousInputTests.Publication("12-06-2013 16:30:00"))),
+            ("Publication1/Enclosures/1.pdf", MaliciousInputTests.Pdf("bilag 1")),
+            ("Publication1/Enclosures/2.pdf", MaliciousInputTests.Pdf("bilag i juni")))));
+    }
+
+    public static Core.Import.Esdh.ExportPackage ExportPackage(string name, byte[] zip) => Core.Import.Esdh.ExportPackage.FromZip(zip, name);
+
+    /// <summary>Every meeting exported as text, HTML and DOCX (each part), public and internal, by "KEY audience.format".</summary>
+    public static async Task<SortedDictionary<string, byte[]>> ExportsAsync(TestDatabase database)
+    {
+        await using var db = await database.OpenAsync();
+        var keys = (await db.Meetings.Include(m => m.Forum).ToListAsync()).Select(m => m.Key).ToList();
+        var exports = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            var meeting = (await db.FindAsync(key))!;
+            foreach (var audience in new[] { DocumentAudience.Public, DocumentAudience.Internal })
+            {
+                var document = MeetingDocument.From(meeting, audience);
+                exports[$"{key} {audience}.txt"] = Encoding.UTF8.GetBytes(TextDocumentWriter.Write(document));
+                exports[$"{key} {audience}.html"] = Encoding.UTF8.GetBytes(MeetingHtml.RenderPage(document));
+                foreach (var (part, bytes) in DocxParts(DocxDocumentWriter.Write(document)))
+                    exports[$"{key} {audience}.docx/{part}"] = bytes;
+            }
+        }
+
+        return exports;
+    }
+
+    /// <summary>
+    /// A DOCX part by part, with what the packaging library makes up anew on every write replaced by
+    /// placeholders in order of appearance: the zip entries' times, the relationship ids
+    /// ("R" and 16 hex digits) and the core-properties part's GUID name. Everything else must match byte for byte.
+    /// </summary>
+    public static IEnumerable<(string Part, byte[] Bytes)> DocxParts(byte[] docx)
+    {
+        using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Stable(Match match) => names.TryGetValue(match.Value, out var name) ? name : names[match.Value] = $"#{names.Count}";
+        var random = new Regex("R[0-9a-f]{16}|[0-9a-f]{32}", RegexOptions.CultureInvariant);
+        foreach (var part in zip.Entries.OrderBy(e => random.Replace(e.FullName, "#"), StringComparer.Ordinal))
+        {
+            using var reader = new StreamReader(part.Open(), Encoding.UTF8);
+            yield return (random.Replace(part.FullName, Stable), Encoding.UTF8.GetBytes(random.Replace(reader.ReadToEnd(), Stable)));
+        }
+    }
+
+    /// <summary>Every file in the store, by key.</summary>
+    public static SortedDictionary<string, byte[]> Files(AttachmentStore store) =>
+        new(store.Keys().ToDictionary(k => k, k => File.ReadAllBytes(store.PathOf(k))), StringComparer.Ordinal);
+
+    public static List<(string Name, byte[] Bytes)> ReadArchive(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var tar = new TarReader(gzip);
+        var entries = new List<(string, byte[])>();
+        while (tar.GetNextEntry() is { } entry)
+        {
+            using var bytes = new MemoryStream();
+            entry.DataStream?.CopyTo(bytes);
+            entries.Add((entry.Name, bytes.ToArray()));
+        }
+
+        return entries;
+    }
+
+    public static void WriteArchive(string path, IEnumerable<(string Name, byte[] Bytes)> entries)
+    {
+        using var file = File.Create(path);
+        using var gzip = new GZipStream(file, CompressionLevel.Fastest);
+        using var tar = new TarWriter(gzip, TarEntryFormat.Pax);
+        foreach (var (name, bytes) in entries)
+            tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(bytes) });
+    }
+
+    public static async Task<int> MeetingCountAsync(TestDatabase database)
+    {
+        await using var db = await database.OpenAsync();
+        return await db.Meetings.CountAsync();
+    }
+}
