@@ -1,5 +1,6 @@
 using Dagsorden.Cli.Accounts;
 using Dagsorden.Cli.Documents;
+using Dagsorden.Cli.FollowUps;
 using Dagsorden.Cli.Import;
 using Dagsorden.Cli.Meetings;
 using Dagsorden.Cli.Search;
@@ -45,6 +46,11 @@ public static class CliApp
                                                     --forum CODE. Without --password-stdin a random
                                                     password is generated and printed once.
           users list                                List users: e-mail, name, roles, forum roles, lockout
+          followups remind                          One pass of the reminder job: e-mail follow-ups due soon
+                                                    or overdue and the departments' decision digests; what
+                                                    fails is retried on the next pass (for cron). Settings
+                                                    from the environment: Smtp__Host, Smtp__Port,
+                                                    Smtp__From, PublicUrl, FollowUps__RemindDaysBefore, …
           demo [FOLDER]                             Make a demo database: import the sample minutes in
                                                     FOLDER (default samples), one account per role, a
                                                     planned meeting and a submitted item. Safe to re-run.
@@ -81,7 +87,7 @@ public static class CliApp
         try
         {
             var storage = StorageOptions.Resolve(arguments.DatabasePath, arguments.ConnectionString, workingDirectory, environment);
-            var context = new CommandContext(arguments, storage, output, error, workingDirectory, input ?? TextReader.Null);
+            var context = new CommandContext(arguments, storage, output, error, workingDirectory, input ?? TextReader.Null, environment);
             return arguments.Command switch
             {
                 "import" => await ImportCommand.RunAsync(context),
@@ -90,6 +96,7 @@ public static class CliApp
                 "search" => await SearchCommand.RunAsync(context),
                 "users" => await UsersCommand.RunAsync(context),
                 "demo" => await DemoCommand.RunAsync(context),
+                "followups" => await FollowUpsCommand.RunAsync(context),
                 _ => await UnknownCommandAsync(arguments.Command, error),
             };
         }
@@ -107,9 +114,9 @@ public static class CliApp
 
     private static async Task<int> UnknownCommandAsync(string command, TextWriter error)
     {
-        await error.WriteLineAsync($"error: unknown command '{command}'. Commands: import, meetings, export, search, users, demo, help.");
+        await error.WriteLineAsync($"error: unknown command '{command}'. Commands: import, meetings, export, search, users, followups, demo, help.");
         return UsageError;
     }
 }
 
-public sealed record CommandContext(CliArguments Arguments, StorageOptions Storage, TextWriter Output, TextWriter Error, string WorkingDirectory, TextReader Input);
+public sealed record CommandContext(CliArguments Arguments, StorageOptions Storage, TextWriter Output, TextWriter Error, string WorkingDirectory, TextReader Input, Func<string, string?>? Environment = null);

@@ -4,6 +4,7 @@ using Dagsorden.Web.Accounts;
 using Dagsorden.Web.Attachments;
 using Dagsorden.Web.Documents;
 using Dagsorden.Web.Feeds;
+using Dagsorden.Web.FollowUps;
 using Dagsorden.Web.Items;
 using Dagsorden.Web.OParl;
 using Dagsorden.Web.Site;
@@ -21,6 +22,7 @@ builder.AddItems();
 builder.AddDocuments();
 builder.AddOParl();
 builder.Services.AddNotifications();
+builder.AddFollowUpReminders();
 
 var app = builder.Build();
 await (await DagsordenDatabase.OpenAsync(storage)).DisposeAsync();
