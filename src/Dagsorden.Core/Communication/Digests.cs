@@ -106,12 +106,13 @@ public sealed class Digests(DagsordenDbContext db, Mailer mailer, MailLinks link
         return new MailRun(true, sent, failures);
     }
 
-    // Takes the delivery for this run, so two runs at once never both send it.
+    // Takes the delivery for this run in one conditional update, so two runs at once never both send it
+    // (see Reminders.Lease).
     private async Task<bool> ClaimAsync(DigestDelivery delivery, DateTime now, CancellationToken cancellationToken)
     {
-        var seen = delivery.LastAttempt;
+        var leaseStart = now - FollowUps.Reminders.Lease;
         var updated = await db.DigestDeliveries
-            .Where(d => d.Id == delivery.Id && d.Sent == null && d.LastAttempt == seen)
+            .Where(d => d.Id == delivery.Id && d.Sent == null && (d.LastAttempt == null || d.LastAttempt < leaseStart))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastAttempt, now), cancellationToken);
         return updated == 1;
     }

@@ -132,13 +132,18 @@ public sealed class Reminders(DagsordenDbContext db, Mailer mailer, ReminderSett
         }
     }
 
-    // Takes the row for this run, so two runs at once never both send it: the update succeeds for
-    // the one that still sees the last attempt it read.
+    /// <summary>
+    /// How long a pass holds a reminder it is sending. A second pass (another web server, or cron
+    /// running the CLI) leaves it alone that long; a failed one is tried again by the first pass after it.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    // Takes the row for this run in one conditional update, so two runs at once never both send it.
     private async Task<bool> ClaimAsync(FollowUpReminder row, DateTime now, CancellationToken cancellationToken)
     {
-        var seen = row.LastAttempt;
+        var leaseStart = now - Lease;
         var updated = await db.FollowUpReminders
-            .Where(r => r.Id == row.Id && r.Sent == null && r.LastAttempt == seen)
+            .Where(r => r.Id == row.Id && r.Sent == null && (r.LastAttempt == null || r.LastAttempt < leaseStart))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastAttempt, now), cancellationToken);
         return updated == 1;
     }
