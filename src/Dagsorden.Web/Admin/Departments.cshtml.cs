@@ -81,7 +81,8 @@ public sealed class DepartmentsModel(CurrentUser currentUser, DagsordenDbContext
     {
         var name = AdminInput.Text(ModelState, NameField, Name, Limits.Name, "Skriv afdelingens navn, fx Økonomi og Analyse.", "Navnet");
         var email = AdminInput.Text(ModelState, EmailField, Email, FollowUp.MaxEmailLength, "Skriv den e-mailadresse, afdelingens beslutninger sendes til.", "E-mailadressen");
-        if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        // The address alone: MailAddress also accepts "Navn <a@b.dk>" and lists, which the mail would not reach.
+        if (email is not null && !(System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email && string.IsNullOrEmpty(address.DisplayName)))
         {
             ModelState.AddModelError(EmailField, $"»{email}« er ikke en e-mailadresse. Skriv den som navn@kommune.dk.");
             email = null;
