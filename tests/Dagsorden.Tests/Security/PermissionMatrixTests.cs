@@ -116,7 +116,7 @@ public sealed class PermissionMatrixTests
             yield return ($"/sekretariat/moeder/{meeting}/punkt/2/rediger", [Secretary]);
         }
 
-        foreach (var url in new[] { "/admin", "/admin/forummer", "/admin/forummer/TF", "/admin/forummer/TF/aarshjul", "/admin/brugere" })
+        foreach (var url in new[] { "/admin", "/admin/forummer", "/admin/forummer/TF", "/admin/forummer/TF/aarshjul", "/admin/brugere", "/admin/afdelinger" })
             yield return (url, [Administrator]);
     }
 
@@ -134,6 +134,7 @@ public sealed class PermissionMatrixTests
         foreach (var handler in new[] { "Attendance", "Decision", "Publish" })
             yield return ($"/sekretariat/moeder/{fixture.PublishedId}/moedet?handler={handler}", Fields(("nummer", "2"), ("udfald", "Approved"), ("revision", "0")), [Secretary]);
         yield return ($"{planned}/punkt/2/rediger", Fields(("Form.Title", "Overtaget"), ("Revision", "0")), [Secretary]);
+        yield return ($"{planned}/punkt/2/rediger?handler=Communication", Fields(("afdeling", "1")), [Secretary]);
         yield return ($"{published}/punkt/2", Fields(("note", "Fremmed note")), [Member, Secretary]);
         yield return ("/admin/forummer", Fields(("Code", "XX"), ("Name", "Indbrud")), [Administrator]);
         foreach (var handler in new[] { "Save", "AddMember", "ChangeRole", "RemoveMember" })
@@ -141,6 +142,8 @@ public sealed class PermissionMatrixTests
         yield return ("/admin/forummer/TF/aarshjul", Fields(("First", "2027-01-07"), ("Weeks", "2"), ("Until", "2027-06-30")), [Administrator]);
         foreach (var handler in new[] { "Create", "Roles", "Unlock" })
             yield return ($"/admin/brugere?handler={handler}", Fields(("Email", "ny@example.test"), ("Password", "en-lang-adgangskode-1")), [Administrator]);
+        foreach (var handler in new[] { "Create", "Save" })
+            yield return ($"/admin/afdelinger?handler={handler}", Fields(("id", "1"), ("navn", "Indbrud"), ("email", "indbrud@example.test")), [Administrator]);
     }
 
     private static string Describe(HttpResponseMessage response) => response.StatusCode switch
@@ -186,7 +189,9 @@ public sealed class PermissionMatrixTests
         var members = await db.ForumMemberships.OrderBy(m => m.Id).Select(m => m.UserId + ":" + m.ForumId + ":" + m.Role).ToListAsync();
         var users = await db.Users.OrderBy(u => u.Email).Select(u => u.Email + ":" + u.SecurityStamp).ToListAsync();
         var roles = await db.UserRoles.CountAsync();
-        return string.Join('\n', meetings.Concat(items).Concat(drafts).Concat(forums).Concat(members).Concat(users)) +
+        var departments = await db.Departments.OrderBy(d => d.Id).Select(d => "department " + d.Id + ":" + d.Name + ":" + d.Email).ToListAsync();
+        var audiences = await db.ItemAudiences.OrderBy(a => a.Id).Select(a => "audience " + a.ItemId + ":" + a.DepartmentId).ToListAsync();
+        return string.Join('\n', meetings.Concat(items).Concat(drafts).Concat(forums).Concat(members).Concat(users).Concat(departments).Concat(audiences)) +
             $"\nroles {roles}, notes {await db.ItemNotes.CountAsync()}, versions {await db.MeetingVersions.CountAsync()}";
     }
 }
