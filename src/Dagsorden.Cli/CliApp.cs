@@ -2,6 +2,7 @@ using Dagsorden.Cli.Accounts;
 using Dagsorden.Cli.Attachments;
 using Dagsorden.Cli.Backup;
 using Dagsorden.Cli.Documents;
+using Dagsorden.Cli.FollowUps;
 using Dagsorden.Cli.Import;
 using Dagsorden.Cli.Meetings;
 using Dagsorden.Cli.Search;
@@ -47,6 +48,11 @@ public static class CliApp
                                                     --forum CODE. Without --password-stdin a random
                                                     password is generated and printed once.
           users list                                List users: e-mail, name, roles, forum roles, lockout
+          followups remind                          One pass of the reminder job: e-mail follow-ups due soon
+                                                    or overdue and the departments' decision digests; what
+                                                    fails is retried on the next pass (for cron). Settings
+                                                    from the environment: Smtp__Host, Smtp__Port,
+                                                    Smtp__From, PublicUrl, FollowUps__RemindDaysBefore, …
           demo [FOLDER]                             Make a demo database: import the sample minutes in
                                                     FOLDER (default samples), one account per role, a
                                                     planned meeting and a submitted item. Safe to re-run.
@@ -92,7 +98,7 @@ public static class CliApp
         try
         {
             var storage = StorageOptions.Resolve(arguments.DatabasePath, arguments.ConnectionString, workingDirectory, environment);
-            var context = new CommandContext(arguments, storage, output, error, workingDirectory, input ?? TextReader.Null);
+            var context = new CommandContext(arguments, storage, output, error, workingDirectory, input ?? TextReader.Null, environment);
             return arguments.Command switch
             {
                 "import" => await ImportCommand.RunAsync(context),
@@ -104,6 +110,7 @@ public static class CliApp
                 "backup" => await BackupCommand.BackupAsync(context),
                 "restore" => await BackupCommand.RestoreAsync(context),
                 "attachments" => await AttachmentsCommand.RunAsync(context),
+                "followups" => await FollowUpsCommand.RunAsync(context),
                 _ => await UnknownCommandAsync(arguments.Command, error),
             };
         }
@@ -121,9 +128,9 @@ public static class CliApp
 
     private static async Task<int> UnknownCommandAsync(string command, TextWriter error)
     {
-        await error.WriteLineAsync($"error: unknown command '{command}'. Commands: import, meetings, export, search, users, demo, backup, restore, attachments, help.");
+        await error.WriteLineAsync($"error: unknown command '{command}'. Commands: import, meetings, export, search, users, followups, demo, backup, restore, attachments, help.");
         return UsageError;
     }
 }
 
-public sealed record CommandContext(CliArguments Arguments, StorageOptions Storage, TextWriter Output, TextWriter Error, string WorkingDirectory, TextReader Input);
+public sealed record CommandContext(CliArguments Arguments, StorageOptions Storage, TextWriter Output, TextWriter Error, string WorkingDirectory, TextReader Input, Func<string, string?>? Environment = null);

@@ -4,6 +4,7 @@ using Dagsorden.Web.Accounts;
 using Dagsorden.Web.Attachments;
 using Dagsorden.Web.Documents;
 using Dagsorden.Web.Feeds;
+using Dagsorden.Web.FollowUps;
 using Dagsorden.Web.Items;
 using Dagsorden.Web.Meetings;
 using Dagsorden.Web.OParl;
@@ -23,6 +24,7 @@ builder.AddDocuments();
 builder.AddOParl();
 builder.AddPublicPageCache();
 builder.Services.AddNotifications();
+builder.AddFollowUpReminders();
 
 var app = builder.Build();
 await (await DagsordenDatabase.OpenAsync(storage)).DisposeAsync();

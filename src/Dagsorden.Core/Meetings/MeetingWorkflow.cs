@@ -151,10 +151,11 @@ public sealed class MeetingWorkflow(DagsordenDbContext db)
         }, cancellationToken);
 
     public Task<MeetingVersion> PublishMinutesAsync(int meetingId, string publisher, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
-        PublishAsync(meetingId, publisher, null, expectedRevision, meeting =>
+        PublishAsync(meetingId, publisher, null, expectedRevision, async meeting =>
         {
             meeting.PublishMinutes();
-            return Task.CompletedTask;
+            // Owed in the publication's transaction, so no digest is lost to a crash in between.
+            await Communication.Digests.OweAsync(db, meeting, cancellationToken);
         }, cancellationToken);
 
     /// <summary>Corrects approved minutes; the correction is published at once as a new version carrying the reason.</summary>

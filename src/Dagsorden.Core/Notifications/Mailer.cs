@@ -21,18 +21,33 @@ public sealed class Mailer(SmtpSettings settings, ILogger<Mailer> log)
 
     public async Task<MailReport> SendAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken = default)
     {
-        if (settings.Host is not { } host)
+        if (!settings.IsConfigured)
             return MailReport.NotConfigured;
         if (mails.Count == 0)
             return MailReport.NoRecipients;
+        var deliveries = await DeliverAsync(mails, cancellationToken);
+        var sent = deliveries.Count(d => d.IsSent);
+        var failed = deliveries.Where(d => !d.IsSent).Select(d => d.Mail.ToAddress).ToList();
+        return new MailReport(failed.Count == 0 ? MailOutcome.Sent : sent == 0 ? MailOutcome.Failed : MailOutcome.PartlyFailed, sent, failed);
+    }
+
+    /// <summary>
+    /// Sends each mail over one connection and says, per mail, whether it went and if not why, so a
+    /// caller that owes the mails (reminders, digests) can mark each one and try the failed ones again.
+    /// </summary>
+    public async Task<IReadOnlyList<MailDelivery>> DeliverAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken = default)
+    {
+        if (settings.Host is not { } host)
+            return mails.Select(m => new MailDelivery(m, "SMTP is not configured (Smtp:Host is empty).")).ToList();
+        if (mails.Count == 0)
+            return [];
         if (settings.Problem is not null || settings.From is null || !MailboxAddress.TryParse(settings.From, out var from))
         {
             log.LogError("No mail sent: the SMTP settings cannot be used: {Problem}", settings.Problem);
-            return new MailReport(MailOutcome.Failed, 0, mails.Select(m => m.ToAddress).ToList());
+            return mails.Select(m => new MailDelivery(m, "The SMTP settings cannot be used: " + settings.Problem)).ToList();
         }
 
-        var sent = 0;
-        var failed = new List<string>();
+        var deliveries = new List<MailDelivery>();
         using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
         try
         {
@@ -44,37 +59,37 @@ public sealed class Mailer(SmtpSettings settings, ILogger<Mailer> log)
         {
             // Refused, unresolvable, timed out, TLS or login failed: whatever it was, no mail goes out.
             log.LogError(e, "No mail sent: could not connect to {Smtp}", settings);
-            return new MailReport(MailOutcome.Failed, 0, mails.Select(m => m.ToAddress).ToList());
+            return mails.Select(m => new MailDelivery(m, $"Could not connect to {settings}: {e.Message}")).ToList();
         }
 
         foreach (var mail in mails)
         {
             if (!client.IsConnected)
             {
-                failed.Add(mail.ToAddress);
+                deliveries.Add(new MailDelivery(mail, $"The connection to {settings} was lost."));
                 continue;
             }
 
             try
             {
                 await client.SendAsync(Compose(from, mail), cancellationToken);
-                sent++;
+                deliveries.Add(new MailDelivery(mail, null));
             }
             catch (ParseException e)
             {
                 log.LogWarning(e, "No mail sent to {Address}: not an e-mail address", mail.ToAddress);
-                failed.Add(mail.ToAddress);
+                deliveries.Add(new MailDelivery(mail, $"'{mail.ToAddress}' is not an e-mail address."));
             }
             catch (SmtpCommandException e)
             {
                 // The server refused this one message (e.g. an unknown recipient); the others may still go.
                 log.LogWarning(e, "The SMTP server refused the mail to {Address}: {Status} {Message}", mail.ToAddress, e.StatusCode, e.Message);
-                failed.Add(mail.ToAddress);
+                deliveries.Add(new MailDelivery(mail, $"The SMTP server refused the mail to {mail.ToAddress}: {(int)e.StatusCode} {e.Message}"));
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 log.LogError(e, "The connection to {Smtp} broke while sending to {Address}", settings, mail.ToAddress);
-                failed.Add(mail.ToAddress);
+                deliveries.Add(new MailDelivery(mail, $"The connection to {settings} broke: {e.Message}"));
             }
         }
 
@@ -91,8 +106,8 @@ public sealed class Mailer(SmtpSettings settings, ILogger<Mailer> log)
             }
         }
 
-        log.LogInformation("Sent {Sent} of {Total} mails through {Smtp}", sent, mails.Count, settings);
-        return new MailReport(failed.Count == 0 ? MailOutcome.Sent : sent == 0 ? MailOutcome.Failed : MailOutcome.PartlyFailed, sent, failed);
+        log.LogInformation("Sent {Sent} of {Total} mails through {Smtp}", deliveries.Count(d => d.IsSent), mails.Count, settings);
+        return deliveries;
     }
 
     private static MimeMessage Compose(MailboxAddress from, OutgoingMail mail)
@@ -104,6 +119,12 @@ public sealed class Mailer(SmtpSettings settings, ILogger<Mailer> log)
         message.Body = new TextPart("plain") { Text = mail.Body };
         return message;
     }
+}
+
+/// <summary>One mail's fate: sent, or the reason (in English, for the log) why not.</summary>
+public sealed record MailDelivery(OutgoingMail Mail, string? Error)
+{
+    public bool IsSent => Error is null;
 }
 
 public enum MailOutcome

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dagsorden.Core;
 using Dagsorden.Core.Attachments;
+using Dagsorden.Core.Communication;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Storage;
@@ -15,9 +16,12 @@ namespace Dagsorden.Web.Items;
 /// minutes are approved it saves through <see cref="MeetingWorkflow.EditItemAsync"/>; afterwards
 /// it corrects with a reason through <see cref="MeetingWorkflow.CorrectItemAsync"/>, which publishes a new version.
 /// </summary>
-public sealed class AgendaItemEditorModel(DagsordenDbContext db, CurrentUser currentUser, AttachmentStore store, UploadPolicy policy)
+public sealed class AgendaItemEditorModel(DagsordenDbContext db, CurrentUser currentUser, AttachmentStore store, UploadPolicy policy, ItemCommunication communication)
     : ItemEditorPageModel(currentUser, store, policy)
 {
+    public const string AudienceField = "afdeling";
+    public const string CommunicationSaved = "kommunikation";
+
     private EditorMode _mode;
 
     public override EditorMode Mode => _mode;
@@ -28,13 +32,64 @@ public sealed class AgendaItemEditorModel(DagsordenDbContext db, CurrentUser cur
 
     public string MeetingPath => "/sekretariat/moeder/" + Number(Meeting.Id);
 
+    /// <summary>Every department, for the "Kommunikation" checkboxes.</summary>
+    public IReadOnlyList<Department> Departments { get; private set; } = [];
+
+    /// <summary>The departments checked: those stored, or those posted when the change was refused.</summary>
+    public IReadOnlySet<int> Audience { get; private set; } = new HashSet<int>();
+
     public async Task<IActionResult> OnGetAsync(int meetingId, int number, CancellationToken cancellationToken)
     {
         if (await LoadAsync(meetingId, number, cancellationToken) is { } refused)
             return refused;
         Form = ItemForm.From(Item.Content, Item.Revision);
         PrepareView();
+        await LoadAudienceAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>
+    /// Saves "Kommunikation": the departments that must hear of the decision ("afdeling", repeated).
+    /// A form of its own beside the item's, so choosing departments never touches the item's text.
+    /// </summary>
+    public async Task<IActionResult> OnPostCommunicationAsync(int meetingId, int number, CancellationToken cancellationToken)
+    {
+        var access = await AccessAsync(cancellationToken);
+        if (await LoadAsync(meetingId, number, cancellationToken) is { } refused)
+            return refused;
+        var ids = new HashSet<int>();
+        foreach (var value in Request.Form[AudienceField])
+        {
+            if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+                ids.Add(id);
+            else
+                ModelState.AddModelError(AudienceField, $"»{value}« er ikke en af afdelingerne. Vælg afdelingerne på listen.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await communication.SetAudienceAsync(access, Item.Id, ids, cancellationToken);
+                return Redirect($"{MeetingPath}/punkt/{Number(number)}/rediger?besked={CommunicationSaved}#kommunikation");
+            }
+            catch (DomainException e)
+            {
+                AddError(e, AudienceField);
+            }
+        }
+
+        Form = ItemForm.From(Item.Content, Item.Revision);
+        PrepareView();
+        await LoadAudienceAsync(cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task LoadAudienceAsync(CancellationToken cancellationToken)
+    {
+        Departments = await communication.DepartmentsAsync(cancellationToken);
+        Audience = (await communication.AudienceAsync(Item.Id, cancellationToken)).Select(d => d.Id).ToHashSet();
     }
 
     public async Task<IActionResult> OnPostAsync(int meetingId, int number, CancellationToken cancellationToken)
@@ -42,6 +97,7 @@ public sealed class AgendaItemEditorModel(DagsordenDbContext db, CurrentUser cur
         var access = await AccessAsync(cancellationToken);
         if (await LoadAsync(meetingId, number, cancellationToken) is { } refused)
             return refused;
+        await LoadAudienceAsync(cancellationToken);
         if (Handling == SearchKle)
         {
             TranslateBindingErrors();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dagsorden.Core;
 using Dagsorden.Core.Accounts;
 using Dagsorden.Core.Attachments;
+using Dagsorden.Core.Communication;
 using Dagsorden.Core.Documents;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
@@ -19,7 +20,7 @@ namespace Dagsorden.Web.Meetings;
 /// One item's permalink, e.g. /cf/2016-08-18/punkt/5, as published, with the case's history as a
 /// timeline. A member of the forum reads a closed item in full and keeps private notes on the item.
 /// </summary>
-public sealed class ItemModel(DagsordenDbContext db, CurrentUser currentUser) : PortalPageModel
+public sealed class ItemModel(DagsordenDbContext db, CurrentUser currentUser, ItemCommunication communication) : PortalPageModel
 {
     public MeetingDocument? Meeting { get; private set; }
 
@@ -39,6 +40,9 @@ public sealed class ItemModel(DagsordenDbContext db, CurrentUser currentUser) : 
     public IReadOnlyList<Download> Downloads { get; private set; } = [];
 
     public string? BuilderPath { get; private set; }
+
+    /// <summary>"Kommunikation": the departments that must hear of the decision; never shown for a closed item to those who may not read it.</summary>
+    public IReadOnlyList<string> Communication { get; private set; } = [];
 
     /// <summary>The user's own note: what is stored, or what they just posted when it could not be saved.</summary>
     [BindProperty(Name = "note")]
@@ -61,6 +65,8 @@ public sealed class ItemModel(DagsordenDbContext db, CurrentUser currentUser) : 
         if (await LoadAsync(code, date, number, cancellationToken) is { } notFound)
             return notFound;
         Downloads = await DownloadsAsync(cancellationToken);
+        if (_itemId is { } itemId && (!Item!.IsClosed || IsMember))
+            Communication = (await communication.AudienceAsync(itemId, cancellationToken)).Select(d => d.Name).ToList();
         if (IsMember)
         {
             var note = await db.ItemNotes.AsNoTracking().FirstOrDefaultAsync(n => n.ItemId == _itemId && n.UserId == _access.UserId, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dagsorden.Core;
 using Dagsorden.Core.Accounts;
+using Dagsorden.Core.Communication;
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Storage;
@@ -16,7 +17,7 @@ namespace Dagsorden.Web.Secretariat;
 /// publishing the minutes. Once a later meeting has approved the minutes, the page only points to
 /// corrections.
 /// </summary>
-public sealed class MinutesModel(CurrentUser currentUser, DagsordenDbContext db) : SecretariatPageModel(currentUser, db)
+public sealed class MinutesModel(CurrentUser currentUser, DagsordenDbContext db, Digests digests) : SecretariatPageModel(currentUser, db)
 {
     /// <summary>Long enough for any real decision; a limit keeps a pasted document out of a form field.</summary>
     public const int DecisionTextLimit = 20_000;
@@ -145,6 +146,12 @@ public sealed class MinutesModel(CurrentUser currentUser, DagsordenDbContext db)
                 throw new DomainException($"The minutes of {meeting.Key} have no changes since their last version.", "Referatet er ikke ændret, siden det sidst blev offentliggjort; der er intet at offentliggøre.");
             var version = await workflow.PublishMinutesAsync(id, Access.DisplayName ?? "Sekretariatet", meeting.Revision, cancellationToken);
             Notice = $"{MeetingVersion.Describe(await workflow.VersionsAsync(id, cancellationToken), version)} er offentliggjort.";
+            // The departments hear of their decisions at once; what fails now, the reminder job sends later.
+            var digest = await digests.SendPendingAsync(Db.Clock.GetUtcNow().UtcDateTime, id, cancellationToken);
+            if (digest.Failed.Count > 0)
+                Notice += $" Beslutningerne kunne ikke sendes til {string.Join(", ", digest.Failed.Select(f => f.Address))} nu; de sendes automatisk, så snart det lykkes.";
+            else if (digest.Sent > 0)
+                Notice += digest.Sent == 1 ? " Beslutningerne er sendt til 1 afdeling." : $" Beslutningerne er sendt til {digest.Sent} afdelinger.";
             return BackTo(PathOf(id));
         }
         catch (DomainException e)

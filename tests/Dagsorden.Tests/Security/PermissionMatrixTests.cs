@@ -119,7 +119,7 @@ public sealed class PermissionMatrixTests
             yield return ($"/sekretariat/moeder/{meeting}/punkt/2/log", [Secretary, Administrator]);
         }
 
-        foreach (var url in new[] { "/admin", "/admin/forummer", "/admin/forummer/TF", "/admin/forummer/TF/aarshjul", "/admin/brugere", "/admin/log" })
+        foreach (var url in new[] { "/admin", "/admin/forummer", "/admin/forummer/TF", "/admin/forummer/TF/aarshjul", "/admin/brugere", "/admin/log", "/admin/afdelinger" })
             yield return (url, [Administrator]);
         yield return ("/sekretariat/tf/opfoelgning", [Secretary, Administrator]);
         yield return ($"/sekretariat/tf/opfoelgning/{fixture.FollowUpId}", [Secretary, Administrator]);
@@ -143,6 +143,7 @@ public sealed class PermissionMatrixTests
         foreach (var handler in new[] { "Accept", "Dismiss" })
             yield return ($"/sekretariat/moeder/{fixture.PublishedId}/forslag?handler={handler}", Fields(("forslag", "1"), ("tekst", "Indbrud"), ("ansvarlig", "Indbrud"), ("frist", "2026-12-03")), [Secretary]);
         yield return ($"{planned}/punkt/2/rediger?handler=Navne", Fields(("navne", "Indbrud"), ("navne-revision", "0")), [Secretary]);
+        yield return ($"{planned}/punkt/2/rediger?handler=Communication", Fields(("afdeling", "1")), [Secretary]);
         yield return ($"{published}/punkt/2", Fields(("note", "Fremmed note")), [Member, Secretary]);
         yield return ("/admin/forummer", Fields(("Code", "XX"), ("Name", "Indbrud")), [Administrator]);
         foreach (var handler in new[] { "Save", "AddMember", "ChangeRole", "RemoveMember" })
@@ -155,6 +156,8 @@ public sealed class PermissionMatrixTests
         foreach (var handler in new[] { "", "?handler=Done", "?handler=Cancel", "?handler=Reopen" })
             yield return ($"/sekretariat/tf/opfoelgning/{fixture.FollowUpId}{handler}", followUp, [Secretary, Administrator]);
         yield return ($"{planned}?handler=FollowUp", Fields(("opfoelgning", fixture.FollowUpId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("version", "0")), [Secretary]);
+        foreach (var handler in new[] { "Create", "Save" })
+            yield return ($"/admin/afdelinger?handler={handler}", Fields(("id", "1"), ("navn", "Indbrud"), ("email", "indbrud@example.test")), [Administrator]);
     }
 
     private static string Describe(HttpResponseMessage response) => response.StatusCode switch
@@ -200,7 +203,9 @@ public sealed class PermissionMatrixTests
         var members = await db.ForumMemberships.OrderBy(m => m.Id).Select(m => m.UserId + ":" + m.ForumId + ":" + m.Role).ToListAsync();
         var users = await db.Users.OrderBy(u => u.Email).Select(u => u.Email + ":" + u.SecurityStamp).ToListAsync();
         var roles = await db.UserRoles.CountAsync();
-        return string.Join('\n', meetings.Concat(items).Concat(drafts).Concat(forums).Concat(members).Concat(users)) +
+        var departments = await db.Departments.OrderBy(d => d.Id).Select(d => "department " + d.Id + ":" + d.Name + ":" + d.Email).ToListAsync();
+        var audiences = await db.ItemAudiences.OrderBy(a => a.Id).Select(a => "audience " + a.ItemId + ":" + a.DepartmentId).ToListAsync();
+        return string.Join('\n', meetings.Concat(items).Concat(drafts).Concat(forums).Concat(members).Concat(users).Concat(departments).Concat(audiences)) +
             $"\nroles {roles}, notes {await db.ItemNotes.CountAsync()}, versions {await db.MeetingVersions.CountAsync()}" +
             $", pending suggestions {await db.FollowUpSuggestions.CountAsync(s => s.Status == Core.FollowUps.SuggestionStatus.Pending)}\n" +
             string.Join('\n', await db.FollowUps.OrderBy(f => f.Id).Select(f => f.Id + ":" + f.Revision + ":" + f.Status + ":" + f.Text).ToListAsync());
