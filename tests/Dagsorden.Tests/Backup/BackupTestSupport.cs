@@ -1,7 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
-using System.Text.RegularExpressions;
 using Dagsorden.Core.Attachments;
 using Dagsorden.Core.Documents;
 using Dagsorden.Core.Documents.Docx;
@@ -35,7 +34,7 @@ internal static class BackupTestSupport
 
     public static Core.Import.Esdh.ExportPackage ExportPackage(string name, byte[] zip) => Core.Import.Esdh.ExportPackage.FromZip(zip, name);
 
-    /// <summary>Every meeting exported as text, HTML and DOCX (each part), public and internal, by "KEY audience.format".</summary>
+    /// <summary>Every meeting exported as text, HTML and DOCX, public and internal, by "KEY audience.format".</summary>
     public static async Task<SortedDictionary<string, byte[]>> ExportsAsync(TestDatabase database)
     {
         await using var db = await database.OpenAsync();
@@ -49,30 +48,11 @@ internal static class BackupTestSupport
                 var document = MeetingDocument.From(meeting, audience);
                 exports[$"{key} {audience}.txt"] = Encoding.UTF8.GetBytes(TextDocumentWriter.Write(document));
                 exports[$"{key} {audience}.html"] = Encoding.UTF8.GetBytes(MeetingHtml.RenderPage(document));
-                foreach (var (part, bytes) in DocxParts(DocxDocumentWriter.Write(document)))
-                    exports[$"{key} {audience}.docx/{part}"] = bytes;
+                exports[$"{key} {audience}.docx"] = DocxDocumentWriter.Write(document);
             }
         }
 
         return exports;
-    }
-
-    /// <summary>
-    /// A DOCX part by part, with what the packaging library makes up anew on every write replaced by
-    /// placeholders in order of appearance: the zip entries' times, the relationship ids
-    /// ("R" and 16 hex digits) and the core-properties part's GUID name. Everything else must match byte for byte.
-    /// </summary>
-    public static IEnumerable<(string Part, byte[] Bytes)> DocxParts(byte[] docx)
-    {
-        using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Stable(Match match) => names.TryGetValue(match.Value, out var name) ? name : names[match.Value] = $"#{names.Count}";
-        var random = new Regex("R[0-9a-f]{16}|[0-9a-f]{32}", RegexOptions.CultureInvariant);
-        foreach (var part in zip.Entries.OrderBy(e => random.Replace(e.FullName, "#"), StringComparer.Ordinal))
-        {
-            using var reader = new StreamReader(part.Open(), Encoding.UTF8);
-            yield return (random.Replace(part.FullName, Stable), Encoding.UTF8.GetBytes(random.Replace(reader.ReadToEnd(), Stable)));
-        }
     }
 
     /// <summary>Every file in the store, by key.</summary>

@@ -47,6 +47,34 @@ public sealed partial class PdfDocumentTests(SharedBrowser browser)
     }
 
     [Fact]
+    public async Task TheSameDocumentPrintsToTheSameBytesDatedByItsMeeting()
+    {
+        var meeting = Support.Documents.FromFile(Path.Combine(Repository.SharedMinutes, "000_81c4a3c2ef6f212b.txt"));
+        var document = MeetingDocument.From(meeting, DocumentAudience.Public);
+
+        var first = await browser.Writer.WriteAsync(document);
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var second = await browser.Writer.WriteAsync(document);
+
+        Assert.Equal(first, second);
+        using var pdf = PdfDocument.Open(first);
+        Assert.StartsWith("D:20160818000000", pdf.Information.CreationDate, StringComparison.Ordinal);
+        Assert.StartsWith("D:20160818000000", pdf.Information.ModifiedDate, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DateStampsAreReplacedInPlaceAndNothingElseIsTouched()
+    {
+        var text = "%PDF-1.4\n<</CreationDate (D:20261123010835+00'00')\n/ModDate (D:20261123010836+00'00')>>\n/CreationDate (D:not-a-date)";
+        var pdf = System.Text.Encoding.ASCII.GetBytes(text);
+
+        var stamped = System.Text.Encoding.ASCII.GetString(PdfDates.StampWith(pdf, new DateOnly(2016, 8, 18)));
+
+        Assert.Equal(text.Length, stamped.Length);
+        Assert.Equal("%PDF-1.4\n<</CreationDate (D:20160818000000+00'00')\n/ModDate (D:20160818000000+00'00')>>\n/CreationDate (D:not-a-date)", stamped);
+    }
+
+    [Fact]
     public async Task PdfIsTaggedDanishWithTitleAndABookmarkPerItem()
     {
         var meeting = Support.Documents.FromFile(Path.Combine(Repository.SharedMinutes, "000_81c4a3c2ef6f212b.txt"));

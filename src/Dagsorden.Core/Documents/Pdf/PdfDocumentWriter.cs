@@ -44,7 +44,7 @@ public sealed class PdfDocumentWriter(IPdfEngine engine)
         {
             var found = PdfMinutesText.ItemPages(print.Pdf);
             if (SamePages(expected, found))
-                return print.Pdf;
+                return PdfDates.StampWith(print.Pdf, document.Date);
             expected = found;
             print = await engine.PrintAsync(MeetingHtml.RenderPage(document, found), new PdfPrintOptions(), cancellationToken);
         }
