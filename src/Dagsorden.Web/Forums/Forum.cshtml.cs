@@ -25,6 +25,9 @@ public sealed class ForumModel(DagsordenDbContext db, CurrentUser currentUser) :
 
     public bool IsSecretary { get; private set; }
 
+    /// <summary>The forum's members, secretaries and administrators may open its dashboard.</summary>
+    public bool SeesDashboard { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string code, int? year, CancellationToken cancellationToken)
     {
         var forumCode = code.ToUpperInvariant();
@@ -35,6 +38,7 @@ public sealed class ForumModel(DagsordenDbContext db, CurrentUser currentUser) :
         var access = await currentUser.GetAsync(cancellationToken);
         var seesPlanned = access.IsMemberOf(Forum.Id);
         IsSecretary = access.IsSecretaryOf(Forum.Id);
+        SeesDashboard = seesPlanned || access.IsAdministrator;
         if (seesPlanned)
             MemberContent.KeepPrivate(Response, Core.Documents.DocumentAudience.Internal);
 

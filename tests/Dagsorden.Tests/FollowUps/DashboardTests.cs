@@ -108,6 +108,8 @@ public sealed partial class DashboardTests
             Assert.True(expected == actual, $"{name}: expected {expected}, got {actual}");
             var unknown = await client.GetAsync("/forum/zz/overblik");
             Assert.True(unknown.StatusCode == (name == "anonym" ? HttpStatusCode.Redirect : HttpStatusCode.NotFound), $"{name} on an unknown forum: {unknown.StatusCode}");
+            var forumPage = await client.GetStringAsync("/cf");
+            Assert.True((expected == "200") == forumPage.Contains($"href=\"{Path}\"", StringComparison.Ordinal), $"{name}: the forum page's link to the dashboard");
             client.Dispose();
         }
     }
