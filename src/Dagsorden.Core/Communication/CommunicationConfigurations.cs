@@ -32,7 +32,7 @@ internal sealed class DigestDeliveryConfiguration : IEntityTypeConfiguration<Dig
     {
         builder.HasOne<Meeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Department>().WithMany().HasForeignKey(d => d.DepartmentId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(d => d.LastError).HasMaxLength(FollowUpReminder.MaxErrorLength);
+        builder.Property(d => d.LastError).HasMaxLength(Notifications.OwedMail.MaxErrorLength);
         builder.HasIndex(d => new { d.MeetingId, d.DepartmentId }).IsUnique();
         builder.HasIndex(d => d.Sent);
     }

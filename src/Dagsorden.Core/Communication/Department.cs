@@ -50,34 +50,9 @@ public sealed class ItemAudience(int itemId, int departmentId)
 /// The digest of a meeting's decisions owed to one department once its minutes are published.
 /// Written with the publication and marked sent after delivery, so a failed send is retried.
 /// </summary>
-public sealed class DigestDelivery(int meetingId, int departmentId)
+public sealed class DigestDelivery(int meetingId, int departmentId) : Notifications.OwedMail
 {
-    public int Id { get; private set; }
-
     public int MeetingId { get; private set; } = meetingId;
 
     public int DepartmentId { get; private set; } = departmentId;
-
-    public DateTime? Sent { get; private set; }
-
-    public int Attempts { get; private set; }
-
-    public DateTime? LastAttempt { get; private set; }
-
-    public string? LastError { get; private set; }
-
-    public void MarkSent(DateTime now)
-    {
-        Attempts++;
-        LastAttempt = now;
-        Sent = now;
-        LastError = null;
-    }
-
-    public void MarkFailed(DateTime now, string error)
-    {
-        Attempts++;
-        LastAttempt = now;
-        LastError = error.Length > FollowUps.FollowUpReminder.MaxErrorLength ? error[..FollowUps.FollowUpReminder.MaxErrorLength] : error;
-    }
 }

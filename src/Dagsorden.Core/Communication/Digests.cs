@@ -49,7 +49,7 @@ public sealed class Digests(DagsordenDbContext db, Mailer mailer, MailLinks link
         var claimed = new List<DigestDelivery>();
         foreach (var delivery in pending)
         {
-            if (await ClaimAsync(delivery, now, cancellationToken))
+            if (await OwedMail.ClaimAsync(db.DigestDeliveries, delivery, now, cancellationToken))
                 claimed.Add(delivery);
         }
 
@@ -78,24 +78,8 @@ public sealed class Digests(DagsordenDbContext db, Mailer mailer, MailLinks link
             }
         }
 
-        var deliveries = await mailer.DeliverAsync(toSend.Select(s => s.Mail).ToList(), cancellationToken);
-        var failures = new List<MailFailure>();
-        for (var i = 0; i < toSend.Count; i++)
-        {
-            var (delivery, mail) = toSend[i];
-            if (deliveries[i].Error is { } error)
-            {
-                delivery.MarkFailed(now, error);
-                failures.Add(new MailFailure($"digest of meeting {delivery.MeetingId} for {mail.ToName}", mail.ToAddress, error));
-                log.LogWarning(
-                    "The digest of meeting {MeetingId} for department {DepartmentId} to {Address} was not sent (attempt {Attempt}); it is tried again on the next run: {Error}",
-                    delivery.MeetingId, delivery.DepartmentId, mail.ToAddress, delivery.Attempts, error);
-            }
-            else
-            {
-                delivery.MarkSent(now);
-            }
-        }
+        var failures = await OwedMail.SendAsync(
+            mailer, toSend.Select(s => ((OwedMail)s.Delivery, s.Mail, $"digest of meeting {s.Delivery.MeetingId} for {s.Mail.ToName}")).ToList(), now, log, cancellationToken);
 
         // A crash between sending and this save sends those digests once more: better twice than never.
         await db.SaveChangesAsync(cancellationToken);
@@ -104,17 +88,6 @@ public sealed class Digests(DagsordenDbContext db, Mailer mailer, MailLinks link
         if (sent > 0)
             log.LogInformation("Sent {Sent} decision digests", sent);
         return new MailRun(true, sent, failures);
-    }
-
-    // Takes the delivery for this run in one conditional update, so two runs at once never both send it
-    // (see Reminders.Lease).
-    private async Task<bool> ClaimAsync(DigestDelivery delivery, DateTime now, CancellationToken cancellationToken)
-    {
-        var leaseStart = now - FollowUps.Reminders.Lease;
-        var updated = await db.DigestDeliveries
-            .Where(d => d.Id == delivery.Id && d.Sent == null && (d.LastAttempt == null || d.LastAttempt < leaseStart))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastAttempt, now), cancellationToken);
-        return updated == 1;
     }
 
     /// <summary>The meeting's published minutes and their decided items with the departments marked on each; null when no minutes are published.</summary>

@@ -45,7 +45,7 @@ internal sealed class FollowUpReminderConfiguration : IEntityTypeConfiguration<F
     public void Configure(EntityTypeBuilder<FollowUpReminder> builder)
     {
         builder.HasOne<FollowUp>().WithMany().HasForeignKey(r => r.FollowUpId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(r => r.LastError).HasMaxLength(FollowUpReminder.MaxErrorLength);
+        builder.Property(r => r.LastError).HasMaxLength(Notifications.OwedMail.MaxErrorLength);
         builder.HasIndex(r => new { r.FollowUpId, r.Kind, r.Period }).IsUnique();
         builder.HasIndex(r => r.Sent);
     }

@@ -1,3 +1,5 @@
+using Dagsorden.Core.Notifications;
+
 namespace Dagsorden.Core.FollowUps;
 
 /// <summary>
@@ -5,10 +7,8 @@ namespace Dagsorden.Core.FollowUps;
 /// "overdue" once per week after it). The row is written before sending and marked sent after, so a
 /// failing mail server loses nothing: an unsent row is tried again on the next run.
 /// </summary>
-public sealed class FollowUpReminder
+public sealed class FollowUpReminder : OwedMail
 {
-    public const int MaxErrorLength = 2000;
-
     private FollowUpReminder()
     {
     }
@@ -20,37 +20,12 @@ public sealed class FollowUpReminder
         Period = period;
     }
 
-    public int Id { get; private set; }
-
     public int FollowUpId { get; private set; }
 
     public ReminderKind Kind { get; private set; }
 
     /// <summary>The first day of the interval the reminder belongs to; one reminder per follow-up, kind and period.</summary>
     public DateOnly Period { get; private set; }
-
-    public DateTime? Sent { get; private set; }
-
-    public int Attempts { get; private set; }
-
-    public DateTime? LastAttempt { get; private set; }
-
-    public string? LastError { get; private set; }
-
-    public void MarkSent(DateTime now)
-    {
-        Attempts++;
-        LastAttempt = now;
-        Sent = now;
-        LastError = null;
-    }
-
-    public void MarkFailed(DateTime now, string error)
-    {
-        Attempts++;
-        LastAttempt = now;
-        LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
-    }
 }
 
 public enum ReminderKind

@@ -50,7 +50,7 @@ public sealed class Reminders(DagsordenDbContext db, Mailer mailer, ReminderSett
         var claimed = new List<FollowUpReminder>();
         foreach (var row in due)
         {
-            if (await ClaimAsync(row, now, cancellationToken))
+            if (await OwedMail.ClaimAsync(db.FollowUpReminders, row, now, cancellationToken))
                 claimed.Add(row);
         }
 
@@ -59,25 +59,8 @@ public sealed class Reminders(DagsordenDbContext db, Mailer mailer, ReminderSett
 
         var origins = await OriginsAsync(claimed.Select(r => owed[r.FollowUpId].FollowUp).ToList(), cancellationToken);
         var mails = claimed.Select(r => Compose(owed[r.FollowUpId].FollowUp, r, today, origins[r.FollowUpId])).ToList();
-        var deliveries = await mailer.DeliverAsync(mails, cancellationToken);
-
-        var failures = new List<MailFailure>();
-        for (var i = 0; i < claimed.Count; i++)
-        {
-            var row = claimed[i];
-            if (deliveries[i].Error is { } error)
-            {
-                row.MarkFailed(now, error);
-                failures.Add(new MailFailure($"follow-up {row.FollowUpId}", mails[i].ToAddress, error));
-                log.LogWarning(
-                    "The {Kind} reminder for follow-up {FollowUpId} to {Address} was not sent (attempt {Attempt}); it is tried again on the next run: {Error}",
-                    row.Kind, row.FollowUpId, mails[i].ToAddress, row.Attempts, error);
-            }
-            else
-            {
-                row.MarkSent(now);
-            }
-        }
+        var failures = await OwedMail.SendAsync(
+            mailer, claimed.Select((r, i) => ((OwedMail)r, mails[i], $"follow-up {r.FollowUpId}")).ToList(), now, log, cancellationToken);
 
         // A crash between sending and this save sends those reminders once more: better twice than never.
         await db.SaveChangesAsync(cancellationToken);
@@ -130,22 +113,6 @@ public sealed class Reminders(DagsordenDbContext db, Mailer mailer, ReminderSett
             db.ChangeTracker.Clear();
             return await db.FollowUpReminders.Where(r => ids.Contains(r.FollowUpId)).ToListAsync(cancellationToken);
         }
-    }
-
-    /// <summary>
-    /// How long a pass holds a reminder it is sending. A second pass (another web server, or cron
-    /// running the CLI) leaves it alone that long; a failed one is tried again by the first pass after it.
-    /// </summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
-
-    // Takes the row for this run in one conditional update, so two runs at once never both send it.
-    private async Task<bool> ClaimAsync(FollowUpReminder row, DateTime now, CancellationToken cancellationToken)
-    {
-        var leaseStart = now - Lease;
-        var updated = await db.FollowUpReminders
-            .Where(r => r.Id == row.Id && r.Sent == null && (r.LastAttempt == null || r.LastAttempt < leaseStart))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastAttempt, now), cancellationToken);
-        return updated == 1;
     }
 
     /// <summary>Where each follow-up came from, as far as a mail may say: a closed item is named only by its case number.</summary>
