@@ -1,5 +1,6 @@
 using Dagsorden.Core.Items;
 using Dagsorden.Core.Meetings;
+using Dagsorden.Core.Notifications;
 using Dagsorden.Core.Storage;
 using Dagsorden.Core.Text;
 using Microsoft.EntityFrameworkCore;
@@ -51,11 +52,8 @@ public sealed record FollowUpSaved(int Id, string? Warning);
 /// </summary>
 public sealed class FollowUpService(DagsordenDbContext db)
 {
-    private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
-
     /// <summary>Today in Denmark by the database's clock, so tests can fix the date "overdue" is measured against.</summary>
-    public static DateOnly Today(DagsordenDbContext db) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(db.Clock.GetUtcNow(), Copenhagen).DateTime);
+    public static DateOnly Today(DagsordenDbContext db) => DanishDay.Of(db.Clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// A follow-up of a decision: <paramref name="itemId"/> must be an item with a recorded decision.
