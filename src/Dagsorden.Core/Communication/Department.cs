@@ -29,7 +29,7 @@ public sealed class Department
             throw new DomainException("A department needs a name.", "Afdelingen skal have et navn.");
         Limits.Check("department name", trimmedName, Limits.Name);
         var trimmedEmail = email?.Trim() ?? "";
-        if (trimmedEmail.Length > FollowUps.FollowUp.MaxEmailLength || !System.Net.Mail.MailAddress.TryCreate(trimmedEmail, out _))
+        if (!Notifications.MailAddresses.IsBare(trimmedEmail))
             throw new DomainException($"'{trimmedEmail}' is not an e-mail address.", "Afdelingens e-mailadresse er ikke gyldig.");
         Name = trimmedName;
         Email = trimmedEmail;

@@ -7,7 +7,7 @@ namespace Dagsorden.Core.FollowUps;
 public sealed class FollowUp
 {
     public const int MaxTextLength = 2000;
-    public const int MaxEmailLength = 256;
+    public const int MaxEmailLength = Notifications.MailAddresses.MaxLength;
 
     private FollowUp()
     {
@@ -124,7 +124,7 @@ public sealed class FollowUp
             throw new DomainException("A follow-up needs someone responsible.", "Angiv, hvem der er ansvarlig (en person eller en afdeling).");
         Limits.Check("responsible", responsible, Limits.Name);
         var email = string.IsNullOrWhiteSpace(terms.ResponsibleEmail) ? null : terms.ResponsibleEmail.Trim();
-        if (email is not null && (email.Length > MaxEmailLength || !System.Net.Mail.MailAddress.TryCreate(email, out _)))
+        if (email is not null && !Notifications.MailAddresses.IsBare(email))
             throw new DomainException($"'{email}' is not an e-mail address.", "E-mailadressen er ikke gyldig.");
         if (terms.DueDate is null && terms.TargetForumId is null)
             throw new DomainException("A follow-up needs a due date or a target forum.", "Angiv en frist eller det forum, sagen skal tilbage til.");

@@ -1,6 +1,7 @@
 using Dagsorden.Core;
 using Dagsorden.Core.Communication;
 using Dagsorden.Core.FollowUps;
+using Dagsorden.Core.Notifications;
 using Dagsorden.Core.Storage;
 using Dagsorden.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
@@ -81,8 +82,7 @@ public sealed class DepartmentsModel(CurrentUser currentUser, DagsordenDbContext
     {
         var name = AdminInput.Text(ModelState, NameField, Name, Limits.Name, "Skriv afdelingens navn, fx Økonomi og Analyse.", "Navnet");
         var email = AdminInput.Text(ModelState, EmailField, Email, FollowUp.MaxEmailLength, "Skriv den e-mailadresse, afdelingens beslutninger sendes til.", "E-mailadressen");
-        // The address alone: MailAddress also accepts "Navn <a@b.dk>" and lists, which the mail would not reach.
-        if (email is not null && !(System.Net.Mail.MailAddress.TryCreate(email, out var address) && address.Address == email && string.IsNullOrEmpty(address.DisplayName)))
+        if (email is not null && !MailAddresses.IsBare(email))
         {
             ModelState.AddModelError(EmailField, $"»{email}« er ikke en e-mailadresse. Skriv den som navn@kommune.dk.");
             email = null;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dagsorden.Core;
 using Dagsorden.Core.FollowUps;
 using Dagsorden.Core.Forums;
+using Dagsorden.Core.Notifications;
 using Dagsorden.Core.Storage;
 using Dagsorden.Core.Text;
 using Dagsorden.Web.Accounts;
@@ -105,7 +106,7 @@ public abstract class FollowUpPageModel(CurrentUser currentUser, DagsordenDbCont
             FieldErrors["ansvarlig"] = $"Den ansvarlige er {responsible.Length} tegn; højst {Limits.Name} tegn er tilladt.";
 
         var email = form.Email.Trim();
-        if (email.Length > 0 && (email.Length > FollowUp.MaxEmailLength || !System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email))
+        if (email.Length > 0 && !MailAddresses.IsBare(email))
             FieldErrors["email"] = $"»{Shorten(email)}« er ikke en e-mailadresse. Skriv fx navn@kommune.dk, eller lad feltet stå tomt.";
 
         DateOnly? due = null;
