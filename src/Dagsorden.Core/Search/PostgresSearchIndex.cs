@@ -19,7 +19,7 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
     protected override string VectorValue =>
         ", setweight(to_tsvector('danish'::regconfig, @title), 'A') || setweight(to_tsvector('danish'::regconfig, @body), 'D'), to_tsvector('danish'::regconfig, @title)";
 
-    protected override string Match(DbCommand command, IReadOnlyList<SearchTerm> terms)
+    protected override string Match(DbCommand command, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags)
     {
         for (var i = 0; i < terms.Count; i++)
             AddParameter(command, Name(i), string.Join(' ', terms[i].Words));

@@ -23,8 +23,12 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
     /// <summary>The FROM clause: the documents as <c>d</c>, joined to whatever the engine matches on.</summary>
     protected abstract string From { get; }
 
-    /// <summary>Adds the match condition's parameters and returns the condition.</summary>
-    protected abstract string Match(DbCommand command, IReadOnlyList<SearchTerm> terms);
+    /// <summary>
+    /// Adds the match condition's parameters and returns the condition. <paramref name="tags"/> are
+    /// what the filters and access require (<see cref="SearchTags.Required"/>), for an engine that
+    /// indexes <see cref="SearchTags"/>; the caller applies the filters and access in SQL as well.
+    /// </summary>
+    protected abstract string Match(DbCommand command, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags);
 
     /// <summary>
     /// How many hits are counted exactly (total and facets); above it the results say "more than"
@@ -263,7 +267,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
 
     private string Where(DbCommand command, IReadOnlyList<SearchTerm> terms, SearchRequest request, SearchAccess access, int? forumId)
     {
-        var where = new StringBuilder(Match(command, terms));
+        var where = new StringBuilder(Match(command, terms, SearchTags.Required(request, access, forumId)));
 
         // Access first: everything counted, ranked or shown is filtered by it.
         if (!access.SeesAll)

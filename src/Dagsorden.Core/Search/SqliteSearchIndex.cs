@@ -11,26 +11,40 @@ namespace Dagsorden.Core.Search;
 /// </summary>
 public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db)
 {
-    // Title hits weigh ten times a hit in the body.
-    private const string Rank = "bm25(\"SearchFts\", 10.0, 1.0)";
+    // Title hits weigh ten times a hit in the body; the tags weigh nothing.
+    private const string Rank = "bm25(\"SearchFts\", 10.0, 1.0, 0.0)";
 
     // CROSS JOIN keeps the FTS table as the outer loop: SQLite could otherwise walk the documents
     // in id order for an ORDER BY rowid and probe the full-text index once per document.
     protected override string From => "\"SearchFts\" CROSS JOIN \"SearchDocuments\" d ON d.\"ItemId\" = \"SearchFts\".rowid";
 
-    /// <summary>The FTS5 query for the terms: each a quoted string of stems, all required.</summary>
-    public static string MatchExpression(IReadOnlyList<SearchTerm> terms) =>
-        string.Join(' ', terms.Select(t => "\"" + string.Join(' ', t.Stems.Where(s => s.Length > 0)) + "\""));
+    /// <summary>
+    /// The FTS5 query: every term a quoted string of stems, all required, matched in the title and
+    /// body only; then what the filters and access require of the tags column (<see cref="SearchTags"/>).
+    /// </summary>
+    public static string MatchExpression(IReadOnlyList<SearchTerm> terms, SearchTagQuery tags)
+    {
+        var match = "{title body} : (" + string.Join(' ', terms.Select(Quoted)) + ")"
+            + string.Concat(tags.Required.Select(group => " AND " + Tags(group)));
+        if (!tags.ClosedExcluded)
+            return match;
+        var closed = Tags([SearchTags.Closed]) + (tags.ClosedAllowedIn.Count > 0 ? " NOT " + Tags(tags.ClosedAllowedIn) : "");
+        return "(" + match + ") NOT (" + closed + ")";
+    }
 
-    protected override string Match(DbCommand command, IReadOnlyList<SearchTerm> terms) =>
-        "\"SearchFts\" MATCH @" + AddParameter(command, "match", MatchExpression(terms)).ParameterName;
+    private static string Tags(IReadOnlyList<string> anyOf) => "{tags} : (" + string.Join(" OR ", anyOf.Select(tag => "\"" + tag + "\"")) + ")";
+
+    protected override string Match(DbCommand command, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags) =>
+        "\"SearchFts\" MATCH @" + AddParameter(command, "match", MatchExpression(terms, tags)).ParameterName;
 
     // Newest first: a capped count then reads the hits that rank first below (FTS5 walks rowids either way at no cost).
     protected override string CountOrder => " ORDER BY \"SearchFts\".rowid DESC";
 
-    /// <summary>The FTS5 query for hits that have at least one of the terms in the title.</summary>
-    public static string TitleMatchExpression(IReadOnlyList<SearchTerm> terms) =>
-        "(" + MatchExpression(terms) + ") AND {title} : (" + string.Join(" OR ", terms.Select(t => "\"" + string.Join(' ', t.Stems.Where(s => s.Length > 0)) + "\"")) + ")";
+    /// <summary>The FTS5 query for the hits of <paramref name="match"/> that have at least one of the terms in the title.</summary>
+    public static string TitleMatchExpression(string match, IReadOnlyList<SearchTerm> terms) =>
+        "(" + match + ") AND {title} : (" + string.Join(" OR ", terms.Select(Quoted)) + ")";
+
+    private static string Quoted(SearchTerm term) => "\"" + string.Join(' ', term.Stems.Where(s => s.Length > 0)) + "\"";
 
     /// <summary>
     /// Up to <see cref="SqlSearchIndex.FullRankLimit"/> hits are all ranked by bm25. Above it: the hits
@@ -62,7 +76,8 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
             var (command, where) = matching();
             await using (command)
             {
-                ((DbParameter)command.Parameters["match"]).Value = TitleMatchExpression(terms);
+                var match = (DbParameter)command.Parameters["match"];
+                match.Value = TitleMatchExpression((string)match.Value!, terms);
                 AddParameter(command, "candidates", FullRankLimit);
                 var floor = counted > CountLimit ? " AND \"SearchFts\".rowid >= @floor" : "";
                 if (floor.Length > 0)
@@ -93,13 +108,16 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
     internal override async Task<bool> EnsureStorageAsync(CancellationToken cancellationToken)
     {
         await using var scope = await OpenAsync(cancellationToken);
-        var existed = await ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'SearchFts'", cancellationToken) > 0;
+        // A table from before the tags column (2026-11) is built again from the data.
+        var existed = await ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'SearchFts' AND sql LIKE '%tags%'", cancellationToken) > 0;
         if (!existed)
         {
+            await ExecuteAsync("DROP TABLE IF EXISTS \"SearchFts\"", cancellationToken);
+
             // Not in a migration: EF's model cannot express a virtual table. Positions are kept
-            // (detail=full, the default) for phrase queries.
+            // (detail=full, the default) for phrase queries; the tags column holds SearchTags.
             await ExecuteAsync(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS \"SearchFts\" USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')",
+                "CREATE VIRTUAL TABLE \"SearchFts\" USING fts5(title, body, tags, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')",
                 cancellationToken);
         }
 
@@ -119,15 +137,17 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
 
     protected override async Task AddEngineRowsAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
     {
-        await using var command = CreateCommand("INSERT INTO \"SearchFts\"(rowid, title, body) VALUES (@id, @title, @body)");
+        await using var command = CreateCommand("INSERT INTO \"SearchFts\"(rowid, title, body, tags) VALUES (@id, @title, @body, @tags)");
         var id = AddParameter(command, "id", null);
         var title = AddParameter(command, "title", null);
         var body = AddParameter(command, "body", null);
+        var tags = AddParameter(command, "tags", null);
         foreach (var document in documents)
         {
             id.Value = document.ItemId;
             title.Value = SearchText.Stems(document.Title);
             body.Value = SearchText.Stems(document.Body);
+            tags.Value = SearchTags.For(document);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Dagsorden.Core.Items;
+
+namespace Dagsorden.Core.Search;
+
+/// <summary>
+/// Words that stand for a document's forum, year, closed state, outcome and KLE subject, so that a
+/// full-text engine can apply filters and access while it walks its matches, instead of looking up
+/// every match's row first. They only narrow: the SQL conditions on the document's columns stay and
+/// decide. So a tag may let through a row the filter refuses (a partial year of a date range), but
+/// never the other way round. The words start with "zz" and are kept in a column of their own that
+/// the searcher's words are never matched against.
+/// </summary>
+public static class SearchTags
+{
+    /// <summary>The widest date range (in years) that is turned into year tags; wider ranges are left to SQL.</summary>
+    public const int MaxYears = 40;
+
+    /// <summary>The document's tags, separated by spaces.</summary>
+    public static string For(SearchDocument document)
+    {
+        var tags = new List<string>
+        {
+            Forum(document.ForumId),
+            Year(document.Date.Year),
+        };
+        if (document.IsClosed)
+            tags.Add(Closed);
+        if (document.Outcome is { } outcome)
+            tags.Add(Outcome(outcome));
+
+        // Every prefix a KLE filter can name (83, 83.02, 83.02.00), from the digits alone, so even an
+        // irregular subject such as "83.021" carries the tags of every filter that matches it.
+        var digits = new string((document.KleSubject ?? "").Where(char.IsAsciiDigit).ToArray());
+        for (var length = 2; length <= Math.Min(6, digits.Length); length += 2)
+            tags.Add(Kle(digits[..length]));
+        return string.Join(' ', tags);
+    }
+
+    /// <summary>What a search requires of the tags.</summary>
+    public static SearchTagQuery Required(SearchRequest request, SearchAccess access, int? forumId)
+    {
+        var groups = new List<IReadOnlyList<string>>();
+        if (forumId is { } forum)
+            groups.Add([Forum(forum)]);
+        if (request.From is { } from && request.To is { } to && to.Year - from.Year < MaxYears)
+            groups.Add(Enumerable.Range(from.Year, to.Year - from.Year + 1).Select(Year).ToList());
+        if (request.KleSubject is { } kle && SearchRequest.IsKleSubjectPrefix(kle))
+            groups.Add([Kle(kle.Replace(".", "", StringComparison.Ordinal))]);
+        if (request.Outcome is { } outcome)
+            groups.Add([Outcome(outcome)]);
+        if (request.Closed == true)
+            groups.Add([Closed]);
+
+        // Closed items are excluded rather than open ones required: an engine that ranks by term
+        // rarity (bm25) walks every document of each tag once, and few documents are closed.
+        if (request.Closed == false || (!access.SeesAll && access.MemberOf.Count == 0))
+            return new SearchTagQuery(groups, ClosedExcluded: true, []);
+        if (!access.SeesAll)
+            return new SearchTagQuery(groups, ClosedExcluded: true, access.MemberOf.Order().Select(Forum).ToList());
+        return new SearchTagQuery(groups, ClosedExcluded: false, []);
+    }
+
+    /// <summary>The tag closed items carry.</summary>
+    public const string Closed = "zzclosed";
+
+    private static string Forum(int id) => "zzf" + id.ToString(CultureInfo.InvariantCulture);
+
+    private static string Year(int year) => "zzy" + year.ToString(CultureInfo.InvariantCulture);
+
+    private static string Kle(string digits) => "zzk" + digits;
+
+    private static string Outcome(DecisionOutcome outcome) => "zzo" + outcome.ToString().ToLowerInvariant();
+}
+
+/// <summary>
+/// What a search requires of the tags: every group in <see cref="Required"/> met by any one of its
+/// tags; and, when <see cref="ClosedExcluded"/>, no <see cref="SearchTags.Closed"/> tag unless the
+/// document also has one of <see cref="ClosedAllowedIn"/> (the searcher's forums).
+/// </summary>
+public sealed record SearchTagQuery(IReadOnlyList<IReadOnlyList<string>> Required, bool ClosedExcluded, IReadOnlyList<string> ClosedAllowedIn);
