@@ -22,7 +22,7 @@ internal static class PostgresBulk
         if (first)
         {
             await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Staging}");
-            await ExecuteAsync(connection, $"CREATE UNLOGGED TABLE {Staging} (item int, meeting int, forum int, date date, year int, number int, title text, closed boolean, kle text, outcome text, body text)");
+            await ExecuteAsync(connection, $"CREATE UNLOGGED TABLE {Staging} (item int, meeting int, forum int, date date, year int, number int, title text, closed boolean, kle text, outcome text, body text, tags text)");
         }
 
         await using var writer = await connection.BeginBinaryImportAsync($"COPY {Staging} FROM STDIN (FORMAT BINARY)");
@@ -40,6 +40,7 @@ internal static class PostgresBulk
             await Nullable(writer, d.KleSubject);
             await Nullable(writer, d.Outcome?.ToString());
             await writer.WriteAsync(d.Body, NpgsqlDbType.Text);
+            await writer.WriteAsync(SearchTags.For(d), NpgsqlDbType.Text);
         }
 
         await writer.CompleteAsync();
@@ -50,7 +51,7 @@ internal static class PostgresBulk
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
-            await ExecuteAsync(connection, "DROP INDEX IF EXISTS \"IX_SearchDocuments_SearchVector\"");
+            await ExecuteAsync(connection, "DROP INDEX IF EXISTS \"IX_SearchDocuments_SearchVector_TagVector\"");
         }
 
         // The vectors are what costs: split the rows over one connection per core.
@@ -63,9 +64,9 @@ internal static class PostgresBulk
             var n = parts.ToString(CultureInfo.InvariantCulture);
             await ExecuteAsync(
                 connection,
-                "INSERT INTO \"SearchDocuments\" (\"ItemId\", \"MeetingId\", \"ForumId\", \"Date\", \"Year\", \"Number\", \"Title\", \"IsClosed\", \"KleSubject\", \"Outcome\", \"SearchVector\", \"TitleVector\") " +
+                "INSERT INTO \"SearchDocuments\" (\"ItemId\", \"MeetingId\", \"ForumId\", \"Date\", \"Year\", \"Number\", \"Title\", \"IsClosed\", \"KleSubject\", \"Outcome\", \"SearchVector\", \"TitleVector\", \"TagVector\") " +
                 "SELECT item, meeting, forum, date, year, number, title, closed, kle, outcome, " +
-                "setweight(to_tsvector('danish'::regconfig, title), 'A') || setweight(to_tsvector('danish'::regconfig, body), 'D'), to_tsvector('danish'::regconfig, title) " +
+                "setweight(to_tsvector('danish'::regconfig, title), 'A') || setweight(to_tsvector('danish'::regconfig, body), 'D'), to_tsvector('danish'::regconfig, title), to_tsvector('simple'::regconfig, tags) " +
                 $"FROM {Staging} WHERE item % {n} = {p}");
         }));
 
@@ -75,7 +76,7 @@ internal static class PostgresBulk
             await ExecuteAsync(connection, $"INSERT INTO \"SearchBodies\" (\"ItemId\", \"Body\") SELECT item, body FROM {Staging}");
             await ExecuteAsync(connection, $"DROP TABLE {Staging}");
             await ExecuteAsync(connection, "SET maintenance_work_mem = '1GB'");
-            await ExecuteAsync(connection, "CREATE INDEX \"IX_SearchDocuments_SearchVector\" ON \"SearchDocuments\" USING GIN (\"SearchVector\")");
+            await ExecuteAsync(connection, "CREATE INDEX \"IX_SearchDocuments_SearchVector_TagVector\" ON \"SearchDocuments\" USING GIN (\"SearchVector\", \"TagVector\")");
             await ExecuteAsync(connection, "VACUUM ANALYZE \"SearchDocuments\"");
             await ExecuteAsync(connection, "VACUUM ANALYZE \"SearchBodies\"");
         }

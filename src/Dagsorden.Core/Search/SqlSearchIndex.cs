@@ -43,13 +43,56 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
     internal int FullRankLimit { get; init; } = 1000;
 
     /// <summary>
-    /// The page of item ids, best first. <paramref name="counted"/> is the number of hits, counted up to
-    /// <see cref="CountLimit"/> + 1. <paramref name="matching"/> creates a command with the match,
-    /// access and filter conditions already bound, and returns it with the WHERE condition over
-    /// <see cref="From"/>; the caller disposes the command. <paramref name="lowestCounted"/> is the
-    /// lowest item id among the rows the count read.
+    /// The page of item ids, best first. <paramref name="counted"/> is what the count read (at most
+    /// <see cref="CountLimit"/> + 1 hits). <paramref name="matching"/> creates a command with the
+    /// match, access and filter conditions already bound, and returns it with the WHERE condition over
+    /// <see cref="From"/>; the caller disposes the command.
     /// </summary>
-    protected abstract Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, int counted, int lowestCounted, int offset, int limit, CancellationToken cancellationToken);
+    protected abstract Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, Counted counted, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts the hits, at most <see cref="CountLimit"/> + 1, by forum, outcome and year: by default
+    /// grouped in SQL, reading the hits in <see cref="CountOrder"/>.
+    /// </summary>
+    protected virtual async Task<Counted> CountAsync(DbCommand command, string where, IReadOnlyList<SearchTerm> terms, CancellationToken cancellationToken)
+    {
+        var groups = new List<CountGroup>();
+        var lowest = int.MaxValue;
+        AddParameter(command, "cap", CountLimit + 1);
+        command.CommandText = $"SELECT hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\", COUNT(*), MIN(hits.\"ItemId\") FROM (SELECT d.\"ForumId\", d.\"Outcome\", d.\"Year\", d.\"ItemId\" FROM {From} WHERE {where}{CountOrder} LIMIT @cap) hits GROUP BY hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\"";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            groups.Add(new CountGroup(reader.GetInt32(0), ParseOutcome(reader, 1), reader.GetInt32(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture)));
+            lowest = Math.Min(lowest, reader.GetInt32(4));
+        }
+
+        return new Counted(groups, lowest, []);
+    }
+
+    /// <summary>
+    /// Prepares the connection for one search and undoes it when disposed; by default nothing. The
+    /// connection is open.
+    /// </summary>
+    protected virtual Task<IAsyncDisposable?> BeginSearchAsync(CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable?>(null);
+
+    protected static DecisionOutcome? ParseOutcome(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Enum.Parse<DecisionOutcome>(reader.GetString(ordinal));
+
+    /// <summary>The hits in one forum with one outcome in one year.</summary>
+    protected readonly record struct CountGroup(int Forum, DecisionOutcome? Outcome, int Year, int Count);
+
+    /// <summary>A counted hit, for an engine that ranks large results from what its count read.</summary>
+    protected readonly record struct Candidate(int ItemId, DateOnly Date, int Number, double TitleRank);
+
+    /// <summary>
+    /// What the count read: the hits by forum, outcome and year; the lowest item id among them; and,
+    /// for an engine whose count returns them, the hits themselves.
+    /// </summary>
+    protected sealed record Counted(IReadOnlyList<CountGroup> Groups, int LowestItemId, IReadOnlyList<Candidate> Candidates)
+    {
+        public int Total { get; } = Groups.Sum(g => g.Count);
+    }
 
     /// <summary>Runs a query whose first column is an item id and returns the ids in order.</summary>
     protected static async Task<List<int>> IdsAsync(DbCommand command, CancellationToken cancellationToken)
@@ -61,7 +104,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
         return ids;
     }
 
-    /// <summary>An extra column of SearchDocuments the engine fills from @title and @body, with a leading comma; empty for none.</summary>
+    /// <summary>Extra columns of SearchDocuments the engine fills from @title, @body and @tags (<see cref="SearchTags.For"/>), with a leading comma; empty for none.</summary>
     protected virtual string VectorColumn => "";
 
     /// <summary>The value of <see cref="VectorColumn"/>.</summary>
@@ -101,6 +144,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
                 .Select(name => AddParameter(command, name, null))
                 .ToArray();
             var body = VectorValue.Length > 0 ? AddParameter(command, "body", null) : null;
+            var tags = VectorValue.Length > 0 ? AddParameter(command, "tags", null) : null;
             var bodyItem = AddParameter(bodies, "item", null);
             var bodyText = AddParameter(bodies, "body", null);
             foreach (var d in documents)
@@ -109,6 +153,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
                 for (var i = 0; i < values.Length; i++)
                     parameters[i].Value = values[i] ?? DBNull.Value;
                 body?.Value = d.Body;
+                tags?.Value = SearchTags.For(d);
                 await command.ExecuteNonQueryAsync(cancellationToken);
                 bodyItem.Value = d.ItemId;
                 bodyText.Value = d.Body;
@@ -164,30 +209,19 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
         }
 
         await using var scope = await OpenAsync(cancellationToken);
+        await using var search = await BeginSearchAsync(cancellationToken);
 
-        // Facets and the total come from one grouped count over exactly the rows the hits come from,
-        // counted only up to CountLimit + 1: above that, an exact count costs a lookup of every hit
-        // (hundreds of thousands for a common word) and nobody reads that far.
-        var groups = new List<(int Forum, DecisionOutcome? Outcome, int Year, int Count)>();
-        var lowestCounted = int.MaxValue;
+        // Facets and the total come from one count over exactly the rows the hits come from, counted
+        // only up to CountLimit + 1: above that, an exact count costs a lookup of every hit (hundreds
+        // of thousands for a common word) and nobody reads that far.
+        Counted counted;
         await using (var command = CreateCommand(""))
-        {
-            var where = Where(command, terms, request, access, forumId);
-            AddParameter(command, "cap", CountLimit + 1);
-            command.CommandText = $"SELECT hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\", COUNT(*), MIN(hits.\"ItemId\") FROM (SELECT d.\"ForumId\", d.\"Outcome\", d.\"Year\", d.\"ItemId\" FROM {From} WHERE {where}{CountOrder} LIMIT @cap) hits GROUP BY hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\"";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var outcome = reader.IsDBNull(1) ? (DecisionOutcome?)null : Enum.Parse<DecisionOutcome>(reader.GetString(1));
-                groups.Add((reader.GetInt32(0), outcome, reader.GetInt32(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture)));
-                lowestCounted = Math.Min(lowestCounted, reader.GetInt32(4));
-            }
-        }
+            counted = await CountAsync(command, Where(command, terms, request, access, forumId), terms, cancellationToken);
 
-        var counted = groups.Sum(g => g.Count);
-        if (counted == 0)
+        if (counted.Total == 0)
             return SearchResults.Empty;
-        var capped = counted > CountLimit;
+        var capped = counted.Total > CountLimit;
+        var groups = counted.Groups;
 
         var ids = await RankAsync(
             () =>
@@ -197,7 +231,6 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
             },
             terms,
             counted,
-            lowestCounted,
             request.Offset,
             request.Limit,
             cancellationToken);
@@ -230,7 +263,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
             groups.GroupBy(g => forumById[g.Forum].Code).Select(g => new FacetCount<string>(g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList(),
             groups.GroupBy(g => g.Outcome).Select(g => new FacetCount<DecisionOutcome?>(g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value).ToList(),
             groups.GroupBy(g => g.Year).Select(g => new FacetCount<int>(g.Key, g.Sum(x => x.Count))).OrderByDescending(f => f.Value).ToList());
-        return new SearchResults(counted, hits, facets);
+        return new SearchResults(counted.Total, hits, facets);
     }
 
     protected DbCommand CreateCommand(string sql)
@@ -325,7 +358,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
                 reader.GetString(7),
                 reader.GetBoolean(8),
                 reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.IsDBNull(10) ? null : Enum.Parse<DecisionOutcome>(reader.GetString(10)));
+                ParseOutcome(reader, 10));
             documents[document.ItemId] = document;
         }
 

@@ -919,6 +919,10 @@ namespace Dagsorden.Core.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("tsvector");
 
+                    b.Property<NpgsqlTsVector>("TagVector")
+                        .IsRequired()
+                        .HasColumnType("tsvector");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text");
@@ -934,9 +938,9 @@ namespace Dagsorden.Core.Storage.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
-                    b.HasIndex("SearchVector");
+                    b.HasIndex("SearchVector", "TagVector");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "TagVector"), "GIN");
 
                     b.ToTable("SearchDocuments", (string)null);
                 });

@@ -1,0 +1,183 @@
+using Dagsorden.Core.Items;
+using Dagsorden.Core.Search;
+using Dagsorden.Core.Storage;
+using Dagsorden.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using static Dagsorden.Tests.Search.SearchFixtures;
+
+namespace Dagsorden.Tests.Search;
+
+/// <summary>
+/// The tag words through which the engines apply filters and access while they walk their matches.
+/// They may only narrow: the filters' SQL conditions decide, and the searcher's words never reach them.
+/// </summary>
+public sealed class SearchTagsTests
+{
+    [Fact]
+    public void ADocumentIsTaggedWithItsForumYearStateOutcomeAndEveryKlePrefix()
+    {
+        var closed = new SearchDocument(7, 3, 4, new DateOnly(2016, 8, 18), 2, "Titel", "Tekst", isClosed: true, "83.02.00", DecisionOutcome.ApprovedWithRemarks);
+        var open = new SearchDocument(8, 3, 4, new DateOnly(2016, 8, 18), 3, "Titel", "Tekst", isClosed: false, null, null);
+
+        Assert.Equal("zzf4 zzy2016 zzclosed zzoapprovedwithremarks zzk83 zzk8302 zzk830200", SearchTags.For(closed));
+        Assert.Equal("zzf4 zzy2016", SearchTags.For(open));
+    }
+
+    [Fact]
+    public void AnIrregularKleSubjectStillCarriesTheTagsOfTheFiltersThatMatchIt()
+    {
+        // "83.021" is matched by the filters 83 and 83.02 (a prefix in SQL), so it must carry both tags.
+        var document = new SearchDocument(7, 3, 4, new DateOnly(2016, 8, 18), 2, "Titel", "Tekst", isClosed: false, "83.021", null);
+
+        Assert.Equal("zzf4 zzy2016 zzk83 zzk8302", SearchTags.For(document));
+    }
+
+    [Fact]
+    public void AccessExcludesClosedItemsExceptInTheSearchersForums()
+    {
+        var request = new SearchRequest { Text = "budget" };
+
+        var anonymous = SearchTags.Required(request, SearchAccess.Public, forumId: null);
+        var member = SearchTags.Required(request, SearchAccess.Member([5, 2]), forumId: null);
+        var administrator = SearchTags.Required(request, SearchAccess.Administrator, forumId: null);
+
+        Assert.Empty(anonymous.Required);
+        Assert.True(anonymous.ClosedExcluded);
+        Assert.Empty(anonymous.ClosedAllowedIn);
+        Assert.True(member.ClosedExcluded);
+        Assert.Equal(["zzf2", "zzf5"], member.ClosedAllowedIn);
+        Assert.False(administrator.ClosedExcluded);
+        Assert.Empty(administrator.Required);
+    }
+
+    [Fact]
+    public void FiltersBecomeGroupsOfTags()
+    {
+        var request = new SearchRequest
+        {
+            Text = "budget",
+            From = new DateOnly(2014, 7, 1),
+            To = new DateOnly(2016, 2, 1),
+            KleSubject = "83.02",
+            Outcome = DecisionOutcome.Approved,
+            Closed = true,
+        };
+
+        var tags = SearchTags.Required(request, SearchAccess.Administrator, forumId: 3);
+
+        Assert.Equal(
+            ["zzf3", "zzy2014 zzy2015 zzy2016", "zzk8302", "zzoapproved", "zzclosed"],
+            tags.Required.Select(group => string.Join(' ', group)));
+        Assert.False(tags.ClosedExcluded);
+    }
+
+    [Fact]
+    public void OpenEndedOrVeryWideDateRangesAndOnlyOpenItemsAreLeftToSql()
+    {
+        var from = SearchTags.Required(new SearchRequest { Text = "x", From = new DateOnly(2020, 1, 1) }, SearchAccess.Administrator, null);
+        var to = SearchTags.Required(new SearchRequest { Text = "x", To = new DateOnly(2020, 1, 1) }, SearchAccess.Administrator, null);
+        var wide = SearchTags.Required(new SearchRequest { Text = "x", From = new DateOnly(1900, 1, 1), To = new DateOnly(2020, 1, 1) }, SearchAccess.Administrator, null);
+        var open = SearchTags.Required(new SearchRequest { Text = "x", Closed = false }, SearchAccess.Administrator, null);
+
+        Assert.Empty(from.Required);
+        Assert.Empty(to.Required);
+        Assert.Empty(wide.Required);
+        Assert.Empty(open.Required);
+        Assert.True(open.ClosedExcluded);
+        Assert.Empty(open.ClosedAllowedIn);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheSearchersWordsNeverMatchTheTags(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(
+            db,
+            Meeting("TF", new(2016, 6, 2), Item("Vejbelysning", "Lygter.", "83.02.00-P20-1-16", DecisionOutcome.Approved), Item("Fortrolig sag", "Lygter.", closed: true)));
+        var forumId = await db.Forums.Where(f => f.Code == "TF").Select(f => f.Id).SingleAsync();
+
+        foreach (var word in new[] { "zzclosed", "zzy2016", $"zzf{forumId}", "zzoapproved", "zzk83", "zzk830200", "\"zzk83 zzk8302\"" })
+            Assert.Equal(0, (await SearchAsync(db, word, SearchAccess.Administrator)).Total);
+        Assert.Equal(2, (await SearchAsync(db, "lygter", SearchAccess.Administrator)).Total);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task FiltersAndAccessTogetherGiveWhatTheColumnsSay(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(
+            db,
+            Meeting("TF", new(2015, 6, 4), Item("Lygter 2015", "Lygter."), Item("Lukket TF 2015", "Lygter.", closed: true)),
+            Meeting("TF", new(2016, 9, 1), Item("Lygter 2016", "Lygter."), Item("Lukket TF 2016", "Lygter.", closed: true)),
+            Meeting("ØU", new(2016, 3, 3), Item("Lygter ØU", "Lygter."), Item("Lukket ØU", "Lygter.", closed: true)));
+        var tf = await db.Forums.Where(f => f.Code == "TF").Select(f => f.Id).SingleAsync();
+        var member = SearchAccess.Member([tf]);
+
+        async Task<IReadOnlyList<string>> FindAsync(SearchAccess access, SearchRequest request) =>
+            (await SearchAsync(db, "lygter", access, request)).Hits.Select(h => h.Title).Order(StringComparer.Ordinal).ToList();
+
+        // The member sees the closed items of TF only; the public none.
+        Assert.Equal(["Lukket TF 2015", "Lukket TF 2016", "Lygter 2015", "Lygter 2016", "Lygter ØU"], await FindAsync(member, new()));
+        Assert.Equal(["Lygter 2015", "Lygter 2016", "Lygter ØU"], await FindAsync(SearchAccess.Public, new()));
+        Assert.Equal(["Lygter ØU"], await FindAsync(member, new() { ForumCode = "ØU" }));
+        Assert.Equal(["Lukket TF 2015", "Lukket TF 2016"], await FindAsync(member, new() { Closed = true }));
+        Assert.Empty(await FindAsync(SearchAccess.Public, new() { Closed = true }));
+
+        // Both years' tags let 2015-06-04 and 2016-09-01 through; the dates decide.
+        Assert.Equal(["Lygter ØU"], await FindAsync(member, new() { From = new(2015, 7, 1), To = new(2016, 6, 30) }));
+        Assert.Equal(["Lukket TF 2016", "Lygter 2016", "Lygter ØU"], await FindAsync(member, new() { From = new(2016, 1, 1) }));
+
+        // Facets of a filtered search count what the columns say as well.
+        var facets = (await SearchAsync(db, "lygter", member, new() { From = new(2016, 1, 1), To = new(2016, 12, 31) })).Facets;
+        Assert.Equal([new FacetCount<string>("TF", 2), new FacetCount<string>("ØU", 1)], facets.Forums);
+    }
+
+    [Fact]
+    public async Task AnSqliteIndexFromBeforeTheTagsIsBuiltAgainOnOpen()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using (var db = await database.OpenAsync())
+        {
+            await StoreAsync(db, Meeting("TF", new(2016, 6, 2), Item("Vejbelysning", "Lygter."), Item("Fortrolig sag", "Lygter.", closed: true)));
+
+            // As the table looked before it had the tags column.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"SearchFts\"");
+            await db.Database.ExecuteSqlRawAsync("CREATE VIRTUAL TABLE \"SearchFts\" USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')");
+        }
+
+        await using var reopened = await database.OpenAsync();
+
+        Assert.Equal(["TF:2016-06-02 1"], Keys(await SearchAsync(reopened, "lygter", SearchAccess.Public, new() { ForumCode = "TF" })));
+        Assert.Equal(["TF:2016-06-02 2"], Keys(await SearchAsync(reopened, "lygter", SearchAccess.Administrator, new() { Closed = true })));
+    }
+
+    [Fact]
+    public async Task PostgresSearchSettingsEndWithTheSearchAndStayOutOfACallersTransaction()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.PostgreSql);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(db, Meeting("TF", new(2016, 6, 2), Item("Vejbelysning", "Lygter.")));
+        await db.Database.OpenConnectionAsync();
+
+        async Task<string> SettingAsync()
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SHOW enable_seqscan";
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            return (string)(await command.ExecuteScalarAsync())!;
+        }
+
+        Assert.Equal(1, (await SearchAsync(db, "lygter")).Total);
+        Assert.Equal("on", await SettingAsync());
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Assert.Equal(1, (await SearchAsync(db, "lygter")).Total);
+        Assert.Equal("on", await SettingAsync());
+        Assert.Same(transaction, db.Database.CurrentTransaction);
+    }
+}
