@@ -60,7 +60,7 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
     /// One pass reads the counted hits' facet columns and their title rank, so that a large result
     /// is ranked from what was counted instead of by a second scan of the same rows.
     /// </summary>
-    protected override async Task<Counted> CountAsync(DbCommand command, string where, IReadOnlyList<SearchTerm> terms, CancellationToken cancellationToken)
+    protected override async Task<Counted> CountAsync(DbCommand command, string where, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, CancellationToken cancellationToken)
     {
         AddParameter(command, "cap", CountLimit + 1);
         command.CommandText = $"SELECT d.\"ItemId\", d.\"ForumId\", d.\"Outcome\", d.\"Year\", d.\"Date\", d.\"Number\", ts_rank(d.\"TitleVector\", {Query(terms)}) FROM {From} WHERE {where} LIMIT @cap";
@@ -75,6 +75,7 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
         }
 
         return new Counted(
+            candidates.Count,
             groups.Select(g => new CountGroup(g.Key.Forum, g.Key.Outcome, g.Key.Year, g.Value)).ToList(),
             candidates.Count == 0 ? 0 : candidates.Min(c => c.ItemId),
             candidates);

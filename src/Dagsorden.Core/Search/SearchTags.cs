@@ -8,7 +8,7 @@ namespace Dagsorden.Core.Search;
 /// full-text engine can apply filters and access while it walks its matches, instead of looking up
 /// every match's row first. They only narrow: the SQL conditions on the document's columns stay and
 /// decide. So a tag may let through a row the filter refuses (a partial year of a date range), but
-/// never the other way round. The words start with "zz" and are kept in a column of their own that
+/// never the other way round; <see cref="SearchTagQuery.IsExact"/> says when they agree exactly. The words start with "zz" and are kept in a column of their own that
 /// the searcher's words are never matched against.
 /// </summary>
 public static class SearchTags
@@ -29,11 +29,15 @@ public static class SearchTags
         if (document.Outcome is { } outcome)
             tags.Add(Outcome(outcome));
 
-        // Every prefix a KLE filter can name (83, 83.02, 83.02.00), from the digits alone, so even an
-        // irregular subject such as "83.021" carries the tags of every filter that matches it.
-        var digits = new string((document.KleSubject ?? "").Where(char.IsAsciiDigit).ToArray());
-        for (var length = 2; length <= Math.Min(6, digits.Length); length += 2)
-            tags.Add(Kle(digits[..length]));
+        // Every prefix a KLE filter can name (83, 83.02, 83.02.00) that the subject starts with: the
+        // filter is a prefix match in SQL, so an irregular subject such as "83.021" is tagged 83 and 83.02.
+        var kle = document.KleSubject ?? "";
+        foreach (var length in (int[])[2, 5, 8])
+        {
+            if (kle.Length >= length && SearchRequest.IsKleSubjectPrefix(kle[..length]))
+                tags.Add(Kle(kle[..length].Replace(".", "", StringComparison.Ordinal)));
+        }
+
         return string.Join(' ', tags);
     }
 
@@ -54,11 +58,17 @@ public static class SearchTags
 
         // Closed items are excluded rather than open ones required: an engine that ranks by term
         // rarity (bm25) walks every document of each tag once, and few documents are closed.
+        var exact = (request.From, request.To) switch
+        {
+            (null, null) => true,
+            ({ } first, { } last) => first is { Month: 1, Day: 1 } && last is { Month: 12, Day: 31 } && last.Year - first.Year < MaxYears,
+            _ => false,
+        };
         if (request.Closed == false || (!access.SeesAll && access.MemberOf.Count == 0))
-            return new SearchTagQuery(groups, ClosedExcluded: true, []);
+            return new SearchTagQuery(groups, ClosedExcluded: true, [], exact);
         if (!access.SeesAll)
-            return new SearchTagQuery(groups, ClosedExcluded: true, access.MemberOf.Order().Select(Forum).ToList());
-        return new SearchTagQuery(groups, ClosedExcluded: false, []);
+            return new SearchTagQuery(groups, ClosedExcluded: true, access.MemberOf.Order().Select(Forum).ToList(), exact);
+        return new SearchTagQuery(groups, ClosedExcluded: false, [], exact);
     }
 
     /// <summary>The tag closed items carry.</summary>
@@ -76,6 +86,8 @@ public static class SearchTags
 /// <summary>
 /// What a search requires of the tags: every group in <see cref="Required"/> met by any one of its
 /// tags; and, when <see cref="ClosedExcluded"/>, no <see cref="SearchTags.Closed"/> tag unless the
-/// document also has one of <see cref="ClosedAllowedIn"/> (the searcher's forums).
+/// document also has one of <see cref="ClosedAllowedIn"/> (the searcher's forums). When
+/// <see cref="IsExact"/>, the tags say exactly what the filters and access do (no date range that
+/// starts or ends inside a year), so an engine may count by the tags alone.
 /// </summary>
-public sealed record SearchTagQuery(IReadOnlyList<IReadOnlyList<string>> Required, bool ClosedExcluded, IReadOnlyList<string> ClosedAllowedIn);
+public sealed record SearchTagQuery(IReadOnlyList<IReadOnlyList<string>> Required, bool ClosedExcluded, IReadOnlyList<string> ClosedAllowedIn, bool IsExact);

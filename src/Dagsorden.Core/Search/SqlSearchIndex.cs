@@ -54,7 +54,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
     /// Counts the hits, at most <see cref="CountLimit"/> + 1, by forum, outcome and year: by default
     /// grouped in SQL, reading the hits in <see cref="CountOrder"/>.
     /// </summary>
-    protected virtual async Task<Counted> CountAsync(DbCommand command, string where, IReadOnlyList<SearchTerm> terms, CancellationToken cancellationToken)
+    protected virtual async Task<Counted> CountAsync(DbCommand command, string where, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, CancellationToken cancellationToken)
     {
         var groups = new List<CountGroup>();
         var lowest = int.MaxValue;
@@ -67,7 +67,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
             lowest = Math.Min(lowest, reader.GetInt32(4));
         }
 
-        return new Counted(groups, lowest, []);
+        return new Counted(groups.Sum(g => g.Count), groups, lowest, []);
     }
 
     /// <summary>
@@ -86,13 +86,11 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
     protected readonly record struct Candidate(int ItemId, DateOnly Date, int Number, double TitleRank);
 
     /// <summary>
-    /// What the count read: the hits by forum, outcome and year; the lowest item id among them; and,
-    /// for an engine whose count returns them, the hits themselves.
+    /// What the count read: how many hits (at most <see cref="CountLimit"/> + 1); the hits by forum,
+    /// outcome and year (none when the count went over the limit without reading the rows); the
+    /// lowest item id among them; and, for an engine whose count returns them, the hits themselves.
     /// </summary>
-    protected sealed record Counted(IReadOnlyList<CountGroup> Groups, int LowestItemId, IReadOnlyList<Candidate> Candidates)
-    {
-        public int Total { get; } = Groups.Sum(g => g.Count);
-    }
+    protected sealed record Counted(int Total, IReadOnlyList<CountGroup> Groups, int LowestItemId, IReadOnlyList<Candidate> Candidates);
 
     /// <summary>Runs a query whose first column is an item id and returns the ids in order.</summary>
     protected static async Task<List<int>> IdsAsync(DbCommand command, CancellationToken cancellationToken)
@@ -214,9 +212,10 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
         // Facets and the total come from one count over exactly the rows the hits come from, counted
         // only up to CountLimit + 1: above that, an exact count costs a lookup of every hit (hundreds
         // of thousands for a common word) and nobody reads that far.
+        var tags = SearchTags.Required(request, access, forumId);
         Counted counted;
         await using (var command = CreateCommand(""))
-            counted = await CountAsync(command, Where(command, terms, request, access, forumId), terms, cancellationToken);
+            counted = await CountAsync(command, Where(command, terms, request, access, forumId, tags), terms, tags, cancellationToken);
 
         if (counted.Total == 0)
             return SearchResults.Empty;
@@ -227,7 +226,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
             () =>
             {
                 var command = CreateCommand("");
-                return (command, Where(command, terms, request, access, forumId));
+                return (command, Where(command, terms, request, access, forumId, tags));
             },
             terms,
             counted,
@@ -298,9 +297,9 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
         return new ConnectionScope(Db);
     }
 
-    private string Where(DbCommand command, IReadOnlyList<SearchTerm> terms, SearchRequest request, SearchAccess access, int? forumId)
+    private string Where(DbCommand command, IReadOnlyList<SearchTerm> terms, SearchRequest request, SearchAccess access, int? forumId, SearchTagQuery tags)
     {
-        var where = new StringBuilder(Match(command, terms, SearchTags.Required(request, access, forumId)));
+        var where = new StringBuilder(Match(command, terms, tags));
 
         // Access first: everything counted, ranked or shown is filtered by it.
         if (!access.SeesAll)

@@ -47,6 +47,30 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
     private static string Quoted(SearchTerm term) => "\"" + string.Join(' ', term.Stems.Where(s => s.Length > 0)) + "\"";
 
     /// <summary>
+    /// When the tags say exactly what the filters and access do, the full-text index alone counts the
+    /// newest <see cref="SqlSearchIndex.CountLimit"/> + 1 hits first (about 0.3 µs a hit); only a result
+    /// that is not over the limit has its rows looked up for the facets (about 2 µs a hit). A result
+    /// over the limit shows no facets, so its rows are never read.
+    /// </summary>
+    protected override async Task<Counted> CountAsync(DbCommand command, string where, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, CancellationToken cancellationToken)
+    {
+        if (tags.IsExact)
+        {
+            await using var fts = CreateCommand("");
+            AddParameter(fts, "match", ((DbParameter)command.Parameters["match"]).Value);
+            AddParameter(fts, "cap", CountLimit + 1);
+            fts.CommandText = "SELECT COUNT(*), MIN(hits.rowid) FROM (SELECT rowid FROM \"SearchFts\" WHERE \"SearchFts\" MATCH @match ORDER BY rowid DESC LIMIT @cap) hits";
+            await using var reader = await fts.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var total = reader.GetInt32(0);
+            if (total > CountLimit)
+                return new Counted(total, [], reader.GetInt32(1), []);
+        }
+
+        return await base.CountAsync(command, where, terms, tags, cancellationToken);
+    }
+
+    /// <summary>
     /// Up to <see cref="SqlSearchIndex.FullRankLimit"/> hits are all ranked by bm25. Above it: the hits
     /// with a query word in the title (among the newest <see cref="SqlSearchIndex.CountLimit"/>), then
     /// the others; newest first within each.

@@ -75,6 +75,30 @@ public sealed class SearchScaleTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ADateRangeInsideAYearIsCountedByTheDatesNotTheYear(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(
+            db,
+            Meeting("TF", new(2016, 3, 3), Budget(4)),
+            Meeting("TF", new(2016, 9, 1), Budget(1)));
+        var index = Index(db, countLimit: 3);
+
+        // The year's tag lets all five through; the range holds one.
+        var autumn = await index.SearchAsync(new SearchRequest { Text = "budgettet", From = new(2016, 7, 1), To = new(2016, 12, 31) }, SearchAccess.Public);
+        var year = await index.SearchAsync(new SearchRequest { Text = "budgettet", From = new(2016, 1, 1), To = new(2016, 12, 31) }, SearchAccess.Public);
+
+        Assert.False(autumn.IsTotalCapped);
+        Assert.Equal(1, autumn.Total);
+        Assert.Equal([new FacetCount<int>(2016, 1)], autumn.Facets.Years);
+        Assert.True(year.IsTotalCapped);
+        Assert.Equal(3, year.Total);
+        Assert.Equal(SearchFacets.Empty, year.Facets);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ATitleMatchRanksFirstAlsoAboveTheFullRankLimit(StorageProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -88,6 +88,21 @@ public sealed class SearchTagsTests
         Assert.Empty(open.ClosedAllowedIn);
     }
 
+    [Fact]
+    public void TheTagsAreExactUnlessADateRangeStartsOrEndsInsideAYear()
+    {
+        bool Exact(DateOnly? from, DateOnly? to) =>
+            SearchTags.Required(new SearchRequest { Text = "x", From = from, To = to, ForumCode = "TF", KleSubject = "83" }, SearchAccess.Member([1]), 1).IsExact;
+
+        Assert.True(Exact(null, null));
+        Assert.True(Exact(new(2014, 1, 1), new(2016, 12, 31)));
+        Assert.False(Exact(new(2014, 1, 2), new(2016, 12, 31)));
+        Assert.False(Exact(new(2014, 1, 1), new(2016, 12, 30)));
+        Assert.False(Exact(new(2014, 1, 1), null));
+        Assert.False(Exact(null, new(2016, 12, 31)));
+        Assert.False(Exact(new(1900, 1, 1), new(2016, 12, 31)));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task TheSearchersWordsNeverMatchTheTags(StorageProvider provider)
