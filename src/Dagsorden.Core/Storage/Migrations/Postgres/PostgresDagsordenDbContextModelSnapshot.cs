@@ -938,9 +938,9 @@ namespace Dagsorden.Core.Storage.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
-                    b.HasIndex("SearchVector", "TagVector");
+                    b.HasIndex("SearchVector", "TitleVector", "TagVector");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "TagVector"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "TitleVector", "TagVector"), "GIN");
 
                     b.ToTable("SearchDocuments", (string)null);
                 });
