@@ -51,7 +51,7 @@ internal static class PostgresBulk
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync();
-            await ExecuteAsync(connection, "DROP INDEX IF EXISTS \"IX_SearchDocuments_SearchVector_TitleVector_TagVector\"");
+            await ExecuteAsync(connection, "DROP INDEX IF EXISTS \"IX_SearchDocuments_SearchVector_TagVector\"");
         }
 
         // The vectors are what costs: split the rows over one connection per core.
@@ -76,7 +76,7 @@ internal static class PostgresBulk
             await ExecuteAsync(connection, $"INSERT INTO \"SearchBodies\" (\"ItemId\", \"Body\") SELECT item, body FROM {Staging}");
             await ExecuteAsync(connection, $"DROP TABLE {Staging}");
             await ExecuteAsync(connection, "SET maintenance_work_mem = '1GB'");
-            await ExecuteAsync(connection, "CREATE INDEX \"IX_SearchDocuments_SearchVector_TitleVector_TagVector\" ON \"SearchDocuments\" USING GIN (\"SearchVector\", \"TitleVector\", \"TagVector\")");
+            await ExecuteAsync(connection, "CREATE INDEX \"IX_SearchDocuments_SearchVector_TagVector\" ON \"SearchDocuments\" USING GIN (\"SearchVector\", \"TagVector\")");
             await ExecuteAsync(connection, "VACUUM ANALYZE \"SearchDocuments\"");
             await ExecuteAsync(connection, "VACUUM ANALYZE \"SearchBodies\"");
         }

@@ -242,7 +242,7 @@ async Task<string> IndexSizeAsync()
         return $"database file {Megabytes(new FileInfo(path).Length)}, of which the FTS5 index {fts}";
     }
 
-    command.CommandText = "SELECT pg_total_relation_size('\"SearchDocuments\"'), pg_relation_size('\"IX_SearchDocuments_SearchVector_TitleVector_TagVector\"')";
+    command.CommandText = "SELECT pg_total_relation_size('\"SearchDocuments\"'), pg_relation_size('\"IX_SearchDocuments_SearchVector_TagVector\"')";
     await using var reader = await command.ExecuteReaderAsync();
     await reader.ReadAsync();
     return $"SearchDocuments with indexes and TOAST {Megabytes(reader.GetInt64(0))}, of which the GIN index {Megabytes(reader.GetInt64(1))}";

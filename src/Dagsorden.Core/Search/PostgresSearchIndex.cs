@@ -24,23 +24,19 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
 
     /// <summary>
     /// The words must match the text's vector; the filters' tags (forum, years, KLE, outcome, closed)
-    /// the tag vector, in the same index scan. Access is left to SQL here (the rows are read anyway):
-    /// the open items' tag has a posting list as long as the archive. Only the count by the index
-    /// alone (<see cref="CountAsync"/>) adds it.
+    /// the tag vector, in the same index scan. Access is left to SQL: excluding closed items in the
+    /// index would make it read the posting lists of every tag.
     /// </summary>
-    protected override string Match(DbCommand command, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags) =>
-        Condition(command, terms, tags.Required);
-
-    private static string Condition(DbCommand command, IReadOnlyList<SearchTerm> terms, IReadOnlyList<IReadOnlyList<string>> tagGroups)
+    protected override string Match(DbCommand command, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags)
     {
         for (var i = 0; i < terms.Count; i++)
             AddParameter(command, Name(i), string.Join(' ', terms[i].Words));
         var match = "d.\"SearchVector\" @@ " + Query(terms);
-        if (tagGroups.Count == 0)
+        if (tags.Required.Count == 0)
             return match;
 
         // The tags are ours ("zz" and letters and digits), never the searcher's text.
-        var tagQuery = string.Join(" & ", tagGroups.Select(group => "(" + string.Join(" | ", group) + ")"));
+        var tagQuery = string.Join(" & ", tags.Required.Select(group => "(" + string.Join(" | ", group) + ")"));
         return match + " AND d.\"TagVector\" @@ to_tsquery('simple'::regconfig, @" + AddParameter(command, "tags", tagQuery).ParameterName + ")";
     }
 
@@ -61,27 +57,11 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
     }
 
     /// <summary>
-    /// When the tags say exactly what the filters and access do, the GIN index alone counts first:
-    /// the count needs no column of the rows, so PostgreSQL skips the heap for pages the visibility map
-    /// marks all-visible. A result over the limit is then ranked without reading its 10,001 rows
-    /// (about 4 µs a page, scattered: 30-40 ms at a million items). Otherwise, and for a result within
-    /// the limit, one pass reads the counted hits' facet columns and their title rank, so that a
-    /// result above the full-rank limit is ranked from what was counted without a second scan.
+    /// One pass reads the counted hits' facet columns and their title rank, so that a large result
+    /// is ranked from what was counted instead of by a second scan of the same rows.
     /// </summary>
     protected override async Task<Counted> CountAsync(DbCommand command, string where, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, CancellationToken cancellationToken)
     {
-        if (tags.IsExact)
-        {
-            await using var index = CreateCommand("");
-            var visible = tags.ClosedExcluded ? [[SearchTags.Open, .. tags.ClosedAllowedIn]] : Array.Empty<IReadOnlyList<string>>();
-            var condition = Condition(index, terms, [.. tags.Required, .. visible]);
-            AddParameter(index, "cap", CountLimit + 1);
-            index.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM {From} WHERE {condition} LIMIT @cap) hits";
-            var total = Convert.ToInt32(await index.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-            if (total > CountLimit)
-                return new Counted(total, [], 0, []);
-        }
-
         AddParameter(command, "cap", CountLimit + 1);
         command.CommandText = $"SELECT d.\"ItemId\", d.\"ForumId\", d.\"Outcome\", d.\"Year\", d.\"Date\", d.\"Number\", ts_rank(d.\"TitleVector\", {Query(terms)}) FROM {From} WHERE {where} LIMIT @cap";
         var groups = new Dictionary<(int Forum, Items.DecisionOutcome? Outcome, int Year), int>();
@@ -103,19 +83,23 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
 
     /// <summary>
     /// Up to <see cref="SqlSearchIndex.FullRankLimit"/> hits are ranked by ts_rank over their whole
-    /// vector (read by id: the counted hits are all of them). Above it, ts_rank over every hit's whole
-    /// vector would cost 10-150 µs a hit, so the counted hits are ranked by their title alone, then
-    /// newest first. A result counted by the index alone (over the count limit) has no counted hits:
-    /// the hits with every word in the title come first (found through the index, newest first), then
-    /// the first <see cref="SqlSearchIndex.FullRankLimit"/> other hits in storage order, ranked the same
-    /// way, then the rest in storage order.
+    /// vector (read by id: the counted hits are all of them). Above it, the counted hits are ranked by
+    /// their title alone, then newest first: ts_rank over every hit's whole vector costs 10-150 µs a hit.
     /// </summary>
     protected override async Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, Counted counted, int offset, int limit, CancellationToken cancellationToken)
     {
-        if (counted.Total > CountLimit && counted.Candidates.Count == 0)
-            return await RankUncountedAsync(matching, terms, offset, limit, cancellationToken);
         if (counted.Total > FullRankLimit)
-            return ByTitle(counted.Candidates).Skip(offset).Take(limit).ToList();
+        {
+            return counted.Candidates
+                .OrderByDescending(c => c.TitleRank)
+                .ThenByDescending(c => c.Date)
+                .ThenBy(c => c.Number)
+                .ThenByDescending(c => c.ItemId)
+                .Skip(offset)
+                .Take(limit)
+                .Select(c => c.ItemId)
+                .ToList();
+        }
 
         var (command, _) = matching();
         await using (command)
@@ -127,49 +111,6 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
             return await IdsAsync(command, cancellationToken);
         }
     }
-
-    private async Task<List<int>> RankUncountedAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, int offset, int limit, CancellationToken cancellationToken)
-    {
-        // The title's words are in the same GIN index, so this reads the rows of title hits only.
-        var (titles, titleWhere) = matching();
-        List<int> titleIds;
-        await using (titles)
-        {
-            AddParameter(titles, "take", offset + limit);
-            titles.CommandText = $"SELECT d.\"ItemId\" FROM {From} WHERE {titleWhere} AND d.\"TitleVector\" @@ {Query(terms)} ORDER BY d.\"Date\" DESC, d.\"Number\", d.\"ItemId\" DESC LIMIT @take";
-            titleIds = await IdsAsync(titles, cancellationToken);
-        }
-
-        if (titleIds.Count >= offset + limit)
-            return titleIds.Skip(offset).Take(limit).ToList();
-
-        var (others, otherWhere) = matching();
-        await using (others)
-        {
-            AddParameter(others, "take", Math.Max(FullRankLimit, offset + limit) + titleIds.Count);
-            others.CommandText = $"SELECT d.\"ItemId\", d.\"Date\", d.\"Number\", ts_rank(d.\"TitleVector\", {Query(terms)}) FROM {From} WHERE {otherWhere} LIMIT @take";
-            var pool = new List<Candidate>();
-            await using (var reader = await others.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                    pool.Add(new Candidate(reader.GetInt32(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt32(2), reader.GetFloat(3)));
-            }
-
-            // The first FullRankLimit rows in storage order are the same set however many are read,
-            // so ranking just them keeps every page in step; later pages go on in storage order.
-            var seen = titleIds.ToHashSet();
-            var rest = ByTitle(pool.Take(FullRankLimit)).Concat(pool.Skip(FullRankLimit).Select(c => c.ItemId));
-            return titleIds.Concat(rest.Where(id => !seen.Contains(id))).Skip(offset).Take(limit).ToList();
-        }
-    }
-
-    private static IEnumerable<int> ByTitle(IEnumerable<Candidate> candidates) =>
-        candidates
-            .OrderByDescending(c => c.TitleRank)
-            .ThenByDescending(c => c.Date)
-            .ThenBy(c => c.Number)
-            .ThenByDescending(c => c.ItemId)
-            .Select(c => c.ItemId);
 
     internal override async Task<bool> EnsureStorageAsync(CancellationToken cancellationToken)
     {

@@ -24,7 +24,8 @@ public static class SearchTags
             Forum(document.ForumId),
             Year(document.Date.Year),
         };
-        tags.Add(document.IsClosed ? Closed : Open);
+        if (document.IsClosed)
+            tags.Add(Closed);
         if (document.Outcome is { } outcome)
             tags.Add(Outcome(outcome));
 
@@ -72,9 +73,6 @@ public static class SearchTags
 
     /// <summary>The tag closed items carry.</summary>
     public const string Closed = "zzclosed";
-
-    /// <summary>The tag open items carry.</summary>
-    public const string Open = "zzopen";
 
     private static string Forum(int id) => "zzf" + id.ToString(CultureInfo.InvariantCulture);
 

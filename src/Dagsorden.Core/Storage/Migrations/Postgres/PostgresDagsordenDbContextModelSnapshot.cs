@@ -938,9 +938,9 @@ namespace Dagsorden.Core.Storage.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
-                    b.HasIndex("SearchVector", "TitleVector", "TagVector");
+                    b.HasIndex("SearchVector", "TagVector");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "TitleVector", "TagVector"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "TagVector"), "GIN");
 
                     b.ToTable("SearchDocuments", (string)null);
                 });

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace Dagsorden.Core.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDagsordenDbContext))]
-    [Migration("20261123023205_SearchTags")]
+    [Migration("20261123021653_SearchTags")]
     partial class SearchTags
     {
         /// <inheritdoc />
@@ -941,9 +941,9 @@ namespace Dagsorden.Core.Storage.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
-                    b.HasIndex("SearchVector", "TitleVector", "TagVector");
+                    b.HasIndex("SearchVector", "TagVector");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "TitleVector", "TagVector"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "TagVector"), "GIN");
 
                     b.ToTable("SearchDocuments", (string)null);
                 });

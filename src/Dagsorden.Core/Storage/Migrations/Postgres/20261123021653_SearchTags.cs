@@ -27,9 +27,9 @@ namespace Dagsorden.Core.Storage.Migrations.Postgres
                 nullable: false);
 
             migrationBuilder.CreateIndex(
-                name: "IX_SearchDocuments_SearchVector_TitleVector_TagVector",
+                name: "IX_SearchDocuments_SearchVector_TagVector",
                 table: "SearchDocuments",
-                columns: new[] { "SearchVector", "TitleVector", "TagVector" })
+                columns: new[] { "SearchVector", "TagVector" })
                 .Annotation("Npgsql:IndexMethod", "GIN");
         }
 
@@ -37,7 +37,7 @@ namespace Dagsorden.Core.Storage.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_SearchDocuments_SearchVector_TitleVector_TagVector",
+                name: "IX_SearchDocuments_SearchVector_TagVector",
                 table: "SearchDocuments");
 
             migrationBuilder.DropColumn(

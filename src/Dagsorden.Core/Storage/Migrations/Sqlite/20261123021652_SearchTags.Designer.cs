@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dagsorden.Core.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDagsordenDbContext))]
-    [Migration("20261123023204_SearchTags")]
+    [Migration("20261123021652_SearchTags")]
     partial class SearchTags
     {
         /// <inheritdoc />
