@@ -141,6 +141,29 @@ public sealed class SearchScaleTests
         Assert.Equal(everything.Hits.Select(h => h.ItemId).Order(), seen.Order());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PagesAboveTheCountLimitShowEachHitOnceAndNoClosedOne(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(
+            db,
+            Meeting("TF", new(2015, 5, 1), Item("Telefonpolitik", "Politikken for telefoner revideres."), Item("Lukket telefonpolitik", "Fortroligt.", closed: true)),
+            Meeting("TF", new(2016, 5, 1), Mentions(4)),
+            Meeting("TF", new(2017, 5, 1), [.. Mentions(4), Item("Telefonpolitikken, lukket del", "Fortroligt.", closed: true)]));
+        var index = Index(db, countLimit: 3, fullRankLimit: 2);
+
+        var seen = new List<SearchHit>();
+        for (var offset = 0; offset < 14; offset += 2)
+            seen.AddRange((await index.SearchAsync(new SearchRequest { Text = "telefonpolitikken", Offset = offset, Limit = 2 }, SearchAccess.Public)).Hits);
+
+        // SQLite pages through every hit; PostgreSQL ranks (and pages through) the hits it counted.
+        Assert.Equal(provider == StorageProvider.Sqlite ? 9 : 4, seen.Count);
+        Assert.Equal(seen.Count, seen.Select(h => h.ItemId).Distinct().Count());
+        Assert.All(seen, h => Assert.False(h.IsClosed));
+    }
+
     private static ISearchIndex Index(DagsordenDbContext db, int countLimit = SearchResults.CountLimit, int fullRankLimit = 1000) => db.Provider switch
     {
         StorageProvider.Sqlite => new SqliteSearchIndex(db) { CountLimit = countLimit, FullRankLimit = fullRankLimit },
