@@ -24,8 +24,8 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
 
     /// <summary>
     /// The words must match the text's vector; the filters' tags (forum, years, KLE, outcome, closed)
-    /// the tag vector, in the same index scan. Access is left to SQL: excluding closed items in the
-    /// index would make it read the posting lists of every tag.
+    /// the tag vector, in the same index scan. Access is left to SQL: the rows are read anyway, and
+    /// requiring an "open" tag in the index would merge a posting list as long as the archive.
     /// </summary>
     protected override string Match(DbCommand command, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags)
     {

@@ -8,8 +8,9 @@ namespace Dagsorden.Core.Search;
 /// full-text engine can apply filters and access while it walks its matches, instead of looking up
 /// every match's row first. They only narrow: the SQL conditions on the document's columns stay and
 /// decide. So a tag may let through a row the filter refuses (a partial year of a date range), but
-/// never the other way round; <see cref="SearchTagQuery.IsExact"/> says when they agree exactly. The words start with "zz" and are kept in a column of their own that
-/// the searcher's words are never matched against.
+/// never the other way round; <see cref="SearchTagQuery.IsExact"/> says when they agree exactly.
+/// The words start with "zz" and are kept in a column of their own that the searcher's words are
+/// never matched against.
 /// </summary>
 public static class SearchTags
 {
@@ -56,14 +57,15 @@ public static class SearchTags
         if (request.Closed == true)
             groups.Add([Closed]);
 
-        // Closed items are excluded rather than open ones required: an engine that ranks by term
-        // rarity (bm25) walks every document of each tag once, and few documents are closed.
         var exact = (request.From, request.To) switch
         {
             (null, null) => true,
             ({ } first, { } last) => first is { Month: 1, Day: 1 } && last is { Month: 12, Day: 31 } && last.Year - first.Year < MaxYears,
             _ => false,
         };
+
+        // Closed items are excluded rather than open ones required: an engine that ranks by term
+        // rarity (bm25) walks every document of each tag once, and few documents are closed.
         if (request.Closed == false || (!access.SeesAll && access.MemberOf.Count == 0))
             return new SearchTagQuery(groups, ClosedExcluded: true, [], exact);
         if (!access.SeesAll)
