@@ -114,7 +114,7 @@ public sealed class SearchTagsTests
             Meeting("TF", new(2016, 6, 2), Item("Vejbelysning", "Lygter.", "83.02.00-P20-1-16", DecisionOutcome.Approved), Item("Fortrolig sag", "Lygter.", closed: true)));
         var forumId = await db.Forums.Where(f => f.Code == "TF").Select(f => f.Id).SingleAsync();
 
-        foreach (var word in new[] { "zzclosed", "zzy2016", $"zzf{forumId}", "zzoapproved", "zzk83", "zzk830200", "\"zzk83 zzk8302\"" })
+        foreach (var word in new[] { "zzclosed", "zzy2016", $"zzf{forumId}", "zzoapproved", "zzk83", "zzk830200", "\"zzk83 zzk8302\"", "{tags} : zzclosed", "tags:zzclosed OR lygter", "- {title body} zzclosed" })
             Assert.Equal(0, (await SearchAsync(db, word, SearchAccess.Administrator)).Total);
         Assert.Equal(2, (await SearchAsync(db, "lygter", SearchAccess.Administrator)).Total);
     }
