@@ -29,7 +29,10 @@ public static class DagsordenDatabase
         var context = CreateContext(options);
         try
         {
-            await context.Database.MigrateAsync(cancellationToken);
+            if (options.Provider == StorageProvider.Sqlite)
+                await MigrateSqliteAsync(context, new SqliteConnectionStringBuilder(options.ConnectionString).DataSource, cancellationToken);
+            else
+                await context.Database.MigrateAsync(cancellationToken);
             if (options.Provider == StorageProvider.Sqlite)
             {
                 // WAL lets the web app read while an import writes.
@@ -46,6 +49,63 @@ public static class DagsordenDatabase
             throw;
         }
     }
+
+    /// <summary>
+    /// EF Core marks a migration in progress with a row in <c>__EFMigrationsLock</c>, on every open
+    /// even when nothing is to be migrated, and waits without end while the row is there. On SQLite the
+    /// row outlives a process killed at that moment (on PostgreSQL EF uses an advisory lock, which dies
+    /// with the session), so one crash at start-up would hang every later start. Opens therefore
+    /// migrate one at a time under an operating-system lock on a file beside the database, which is
+    /// released when its process dies; whoever holds it knows that any such row is stale.
+    /// </summary>
+    private static async Task MigrateSqliteAsync(DagsordenDbContext context, string path, CancellationToken cancellationToken)
+    {
+        await using var guard = await AcquireFileLockAsync(Path.GetFullPath(path) + ".migrate-lock", cancellationToken);
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = context.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                command.CommandText = "DELETE FROM \"__EFMigrationsLock\"";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
+        }
+
+        await context.Database.MigrateAsync(cancellationToken);
+    }
+
+    private static async Task<FileStream> AcquireFileLockAsync(string path, CancellationToken cancellationToken)
+    {
+        var waited = TimeSpan.Zero;
+        var pause = TimeSpan.FromMilliseconds(50);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited < MigrationWait)
+            {
+                await Task.Delay(pause, cancellationToken);
+                waited += pause;
+            }
+            catch (IOException exception)
+            {
+                throw new IOException(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Another process has been opening the database {path[..^".migrate-lock".Length]} for more than {MigrationWait.TotalMinutes:N0} minutes; is a migration stuck?"),
+                    exception);
+            }
+        }
+    }
+
+    /// <summary>How long an open waits for another process's migration before it gives up.</summary>
+    private static readonly TimeSpan MigrationWait = TimeSpan.FromMinutes(10);
 
     public static IServiceCollection AddDagsordenStorage(this IServiceCollection services, StorageOptions options)
     {
