@@ -90,12 +90,12 @@ public static class DagsordenDatabase
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (waited < MigrationWait)
+            catch (IOException exception) when (IsHeldByAnother(exception) && waited < MigrationWait)
             {
                 await Task.Delay(pause, cancellationToken);
                 waited += pause;
             }
-            catch (IOException exception)
+            catch (IOException exception) when (IsHeldByAnother(exception))
             {
                 throw new IOException(
                     string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Another process has been opening the database {path[..^".migrate-lock".Length]} for more than {MigrationWait.TotalMinutes:N0} minutes; is a migration stuck?"),
@@ -103,6 +103,11 @@ public static class DagsordenDatabase
             }
         }
     }
+
+    // Linux reports the lock held elsewhere as EWOULDBLOCK (11), Windows as a sharing or lock violation;
+    // any other failure (a read-only folder, say) is reported at once.
+    private static bool IsHeldByAnother(IOException exception) =>
+        exception.HResult is 11 or unchecked((int)0x80070020) or unchecked((int)0x80070021);
 
     /// <summary>How long an open waits for another process's migration before it gives up.</summary>
     private static readonly TimeSpan MigrationWait = TimeSpan.FromMinutes(10);

@@ -28,6 +28,21 @@ public sealed class StaleMigrationLockTests
     }
 
     [Fact]
+    public async Task ALockFileThatCannotBeOpenedFailsAtOnceInsteadOfWaiting()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.Options.ConnectionString).DataSource;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        Directory.CreateDirectory(Path.GetFullPath(path) + ".migrate-lock");
+
+        var failure = await Record.ExceptionAsync(() => database.OpenAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.NotNull(failure);
+        Assert.IsNotType<TimeoutException>(failure);
+        Assert.Contains(".migrate-lock", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpensOfOneNewDatabaseAtOnceAllMigrateItOnce()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
