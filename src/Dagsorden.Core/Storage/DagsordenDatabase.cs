@@ -20,23 +20,25 @@ public static class DagsordenDatabase
     /// <summary>Opens the database, creating it (and the SQLite file's folder) and applying migrations as needed.</summary>
     public static async Task<DagsordenDbContext> OpenAsync(StorageOptions options, CancellationToken cancellationToken = default)
     {
-        if (options.Provider == StorageProvider.Sqlite)
-        {
-            var path = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        }
+        var sqlitePath = options.Provider == StorageProvider.Sqlite
+            ? Path.GetFullPath(new SqliteConnectionStringBuilder(options.ConnectionString).DataSource)
+            : null;
+        if (sqlitePath is not null)
+            Directory.CreateDirectory(Path.GetDirectoryName(sqlitePath)!);
 
         var context = CreateContext(options);
         try
         {
-            if (options.Provider == StorageProvider.Sqlite)
-                await MigrateSqliteAsync(context, new SqliteConnectionStringBuilder(options.ConnectionString).DataSource, cancellationToken);
-            else
-                await context.Database.MigrateAsync(cancellationToken);
-            if (options.Provider == StorageProvider.Sqlite)
+            if (sqlitePath is not null)
             {
+                await MigrateSqliteAsync(context, sqlitePath, cancellationToken);
+
                 // WAL lets the web app read while an import writes.
                 await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            else
+            {
+                await context.Database.MigrateAsync(cancellationToken);
             }
 
             await SearchIndexes.EnsureAsync(context, cancellationToken);
@@ -60,7 +62,7 @@ public static class DagsordenDatabase
     /// </summary>
     private static async Task MigrateSqliteAsync(DagsordenDbContext context, string path, CancellationToken cancellationToken)
     {
-        await using var guard = await AcquireFileLockAsync(Path.GetFullPath(path) + ".migrate-lock", cancellationToken);
+        await using var guard = await AcquireFileLockAsync(path + ".migrate-lock", cancellationToken);
         await context.Database.OpenConnectionAsync(cancellationToken);
         try
         {
