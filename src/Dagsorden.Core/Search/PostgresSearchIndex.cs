@@ -29,9 +29,7 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
     /// </summary>
     protected override string Match(DbCommand command, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags)
     {
-        for (var i = 0; i < terms.Count; i++)
-            AddParameter(command, Name(i), string.Join(' ', terms[i].Words));
-        var match = "d.\"SearchVector\" @@ " + Query(terms);
+        var match = "d.\"SearchVector\" @@ " + Query(command, terms);
         if (tags.Required.Count == 0)
             return match;
 
@@ -101,15 +99,13 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
                 .ToList();
         }
 
-        var (command, _) = matching();
-        await using (command)
-        {
-            AddParameter(command, "limit", limit);
-            AddParameter(command, "offset", offset);
-            AddParameter(command, "ids", counted.Candidates.Select(c => c.ItemId).ToArray());
-            command.CommandText = $"SELECT d.\"ItemId\" FROM {From} WHERE d.\"ItemId\" = ANY(@ids) ORDER BY ts_rank(d.\"SearchVector\", {Query(terms)}) DESC, d.\"Date\" DESC, d.\"Number\", d.\"ItemId\" DESC LIMIT @limit OFFSET @offset";
-            return await IdsAsync(command, cancellationToken);
-        }
+        // The counted ids are the hits: match, access and filters need not be applied again.
+        await using var command = CreateCommand("");
+        AddParameter(command, "limit", limit);
+        AddParameter(command, "offset", offset);
+        AddParameter(command, "ids", counted.Candidates.Select(c => c.ItemId).ToArray());
+        command.CommandText = $"SELECT d.\"ItemId\" FROM {From} WHERE d.\"ItemId\" = ANY(@ids) ORDER BY ts_rank(d.\"SearchVector\", {Query(command, terms)}) DESC, d.\"Date\" DESC, d.\"Number\", d.\"ItemId\" DESC LIMIT @limit OFFSET @offset";
+        return await IdsAsync(command, cancellationToken);
     }
 
     internal override async Task<bool> EnsureStorageAsync(CancellationToken cancellationToken)
@@ -118,6 +114,14 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
         await using var command = CreateCommand(
             "SELECT EXISTS (SELECT 1 FROM \"Items\") AND NOT EXISTS (SELECT 1 FROM \"SearchDocuments\")");
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Binds the terms to <paramref name="command"/> and returns the tsquery over them.</summary>
+    private static string Query(DbCommand command, IReadOnlyList<SearchTerm> terms)
+    {
+        for (var i = 0; i < terms.Count; i++)
+            AddParameter(command, Name(i), string.Join(' ', terms[i].Words));
+        return Query(terms);
     }
 
     private static string Query(IReadOnlyList<SearchTerm> terms) =>
