@@ -78,7 +78,8 @@ public static class SearchTags
 
     private static string Forum(int id) => "zzf" + id.ToString(CultureInfo.InvariantCulture);
 
-    private static string Year(int year) => "zzy" + year.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The tag of the documents of <paramref name="year"/>: exact, so an engine may slice a search by it.</summary>
+    internal static string Year(int year) => "zzy" + year.ToString(CultureInfo.InvariantCulture);
 
     private static string Kle(string digits) => "zzk" + digits;
 

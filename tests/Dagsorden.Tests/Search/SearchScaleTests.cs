@@ -2,6 +2,7 @@ using Dagsorden.Core.Items;
 using Dagsorden.Core.Search;
 using Dagsorden.Core.Storage;
 using Dagsorden.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using static Dagsorden.Tests.Search.SearchFixtures;
 
 namespace Dagsorden.Tests.Search;
@@ -162,6 +163,56 @@ public sealed class SearchScaleTests
         Assert.Equal(provider == StorageProvider.Sqlite ? 9 : 4, seen.Count);
         Assert.Equal(seen.Count, seen.Select(h => h.ItemId).Distinct().Count());
         Assert.All(seen, h => Assert.False(h.IsClosed));
+    }
+
+    [Fact]
+    public async Task PostgresCountsALargeResultNewestYearFirst()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.PostgreSql);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(
+            db,
+            Meeting("TF", new(2015, 5, 1), Mentions(4)),
+            Meeting("TF", new(2016, 5, 1), Mentions(4)),
+            Meeting("TF", new(2017, 5, 1), Mentions(4)));
+        await db.Database.ExecuteSqlRawAsync("ANALYZE \"SearchDocuments\"");
+        var request = new SearchRequest { Text = "telefonpolitikken" };
+
+        var sliced = await new PostgresSearchIndex(db) { CountLimit = 3, SliceAbove = 0 }.SearchAsync(request, SearchAccess.Public);
+        var whole = await new PostgresSearchIndex(db) { CountLimit = 3 }.SearchAsync(request, SearchAccess.Public);
+
+        // Read by year, the newest year alone fills the count; read whole, the heap's order (oldest stored first) decides.
+        Assert.True(sliced.IsTotalCapped);
+        Assert.Equal(3, sliced.Total);
+        Assert.All(sliced.Hits, h => Assert.Equal(new DateOnly(2017, 5, 1), h.Meeting.Date));
+        Assert.Contains(whole.Hits, h => h.Meeting.Date.Year < 2017);
+    }
+
+    [Fact]
+    public async Task PostgresCountByYearIsExactBelowTheLimitAlsoForYearsTheStatisticsMiss()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.PostgreSql);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(
+            db,
+            Meeting("TF", new(2015, 5, 1), [.. Mentions(2), Item("Lukket telefonpolitik", "Telefonpolitikken, fortroligt.", closed: true)]),
+            Meeting("TF", new(2016, 5, 1), Mentions(2)));
+        await db.Database.ExecuteSqlRawAsync("ANALYZE \"SearchDocuments\"");
+
+        // Stored after the statistics were taken: years they do not know, before and after theirs.
+        await StoreAsync(db, Meeting("TF", new(1999, 5, 1), Mentions(1)), Meeting("TF", new(2040, 5, 1), Mentions(1)));
+        var request = new SearchRequest { Text = "telefonpolitikken" };
+
+        var sliced = await new PostgresSearchIndex(db) { SliceAbove = 0 }.SearchAsync(request, SearchAccess.Public);
+        var whole = await new PostgresSearchIndex(db).SearchAsync(request, SearchAccess.Public);
+
+        Assert.False(sliced.IsTotalCapped);
+        Assert.Equal(6, sliced.Total);
+        Assert.Equal(whole.Facets.Years, sliced.Facets.Years);
+        Assert.Equal([new FacetCount<int>(2040, 1), new FacetCount<int>(2016, 2), new FacetCount<int>(2015, 2), new FacetCount<int>(1999, 1)], sliced.Facets.Years);
+        Assert.Equal(whole.Facets.Forums, sliced.Facets.Forums);
+        Assert.Equal(whole.Hits.Select(h => h.ItemId), sliced.Hits.Select(h => h.ItemId));
+        Assert.All(sliced.Hits, h => Assert.False(h.IsClosed));
     }
 
     private static ISearchIndex Index(DagsordenDbContext db, int countLimit = SearchResults.CountLimit, int fullRankLimit = 1000) => db.Provider switch
