@@ -172,6 +172,38 @@ public sealed class SearchTagsTests
     }
 
     [Fact]
+    public void SqliteTagsTheTitlesWordsInOrderAndChecksTitleHitsByThem()
+    {
+        var terms = new SearchRequest { Text = "\"ny telefonpolitik\" budget" }.Terms;
+
+        Assert.Equal("zztny zzttelefonpolitik zztbudget", SqliteSearchIndex.TitleTags("ny telefonpolitik  budget"));
+        Assert.Equal("(M) AND {tags} : (\"zztny zzttelefonpolitik\" OR \"zztbudg\")", SqliteSearchIndex.TitleMatchExpression("M", terms));
+    }
+
+    [Fact]
+    public async Task AnSqliteIndexFromBeforeTheTitleTagsIsBuiltAgainWhenTheDatabaseIsMigrated()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using (var db = await database.OpenAsync())
+        {
+            await StoreAsync(db, Meeting("TF", new(2016, 6, 2), Item("Vejbelysning", "Lygter i hele byen."), Item("Lygter", "Udskiftning.")));
+
+            // As the database looked before the migration: its index has no title tags.
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" LIKE '%_SearchTitleTags'");
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"SearchFts\"(\"SearchFts\") VALUES ('delete-all')");
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"SearchFts\"(rowid, title, body, tags) SELECT \"ItemId\", lower(\"Title\"), 'lygt', 'zzf1' FROM \"SearchDocuments\"");
+        }
+
+        await using var reopened = await database.OpenAsync();
+        await reopened.Database.OpenConnectionAsync();
+        await using var command = reopened.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM \"SearchFts\" WHERE \"SearchFts\" MATCH '{tags} : \"zztlygt\"'";
+
+        Assert.Equal(1L, await command.ExecuteScalarAsync());
+        Assert.Equal(["TF:2016-06-02 1", "TF:2016-06-02 2"], Keys(await SearchAsync(reopened, "lygter", SearchAccess.Public)).Order());
+    }
+
+    [Fact]
     public async Task PostgresSearchSettingsEndWithTheSearchAndStayOutOfACallersTransaction()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.PostgreSql);
