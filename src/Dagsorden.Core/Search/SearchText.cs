@@ -30,7 +30,11 @@ public static class SearchText
     public static bool IsStopWord(string lowerCaseWord) => StopWords.Contains(lowerCaseWord);
 
     /// <summary>The words of <paramref name="text"/> in order, with their positions in it.</summary>
-    public static IEnumerable<SearchToken> Tokenize(string text)
+    public static IEnumerable<SearchToken> Tokenize(string text) =>
+        WordSpans(text).Select(word => new SearchToken(word.Start, word.Length, StemOf(text, word)));
+
+    /// <summary>Where the words of <paramref name="text"/> stand, in order, for a caller that stems only some of them.</summary>
+    public static IEnumerable<(int Start, int Length)> WordSpans(string text)
     {
         var i = 0;
         while (i < text.Length)
@@ -44,9 +48,18 @@ public static class SearchText
             var start = i;
             while (i < text.Length && char.IsLetterOrDigit(text[i]))
                 i++;
-            var word = text.AsSpan(start, Math.Min(i - start, MaxWordLength)).ToString().ToLowerInvariant();
-            yield return new SearchToken(start, i - start, IsNumber(word) ? word : DanishStemmer.Stem(word));
+            yield return (start, i - start);
         }
+    }
+
+    /// <summary>
+    /// The stem of the word at <paramref name="word"/> in <paramref name="text"/>. A stem is the
+    /// start of its lower-cased word: the stemmer only cuts endings.
+    /// </summary>
+    public static string StemOf(string text, (int Start, int Length) word)
+    {
+        var lower = text.AsSpan(word.Start, Math.Min(word.Length, MaxWordLength)).ToString().ToLowerInvariant();
+        return IsNumber(lower) ? lower : DanishStemmer.Stem(lower);
     }
 
     /// <summary>The lower-case words of <paramref name="text"/>, unstemmed.</summary>

@@ -29,6 +29,20 @@ public sealed class DanishStemmerTests
         Assert.Single(forms.Select(DanishStemmer.Stem).Distinct());
     }
 
+    /// <summary>Highlighting stems only the words that start with a query's stem; that holds only if every stem starts its word.</summary>
+    [Fact]
+    public void EveryStemIsTheStartOfItsWord()
+    {
+        var words = Directory.GetFiles(Path.Combine(Repository.Root, "samples"), "*.txt", SearchOption.AllDirectories)
+            .SelectMany(f => SearchText.Words(File.ReadAllText(f)))
+            .Concat(["løst", "kærlighed", "vigtigst", "udvalgsformændene", "afdelingschefen", "indstillingerne", "ØKONOMIUDVALGET"])
+            .Distinct()
+            .ToList();
+
+        Assert.True(words.Count > 500, $"only {words.Count} words");
+        Assert.All(words, word => Assert.StartsWith(SearchText.StemOf(word, (0, word.Length)), word.ToLowerInvariant(), StringComparison.Ordinal));
+    }
+
     /// <summary>PostgreSQL's danish_stem is the reference implementation: every word of the samples stems alike.</summary>
     [Fact]
     public async Task StemsEveryWordOfTheSamplesAsPostgreSqlDoes()
