@@ -160,7 +160,7 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
     /// vector (read by id: the counted hits are all of them). Above it, the counted hits are ranked by
     /// their title alone, then newest first: ts_rank over every hit's whole vector costs 10-150 µs a hit.
     /// </summary>
-    protected override async Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, Counted counted, int offset, int limit, CancellationToken cancellationToken)
+    protected override async Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, Counted counted, int offset, int limit, CancellationToken cancellationToken)
     {
         if (counted.Total > FullRankLimit)
         {

@@ -48,7 +48,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
     /// match, access and filter conditions already bound, and returns it with the WHERE condition over
     /// <see cref="From"/>; the caller disposes the command.
     /// </summary>
-    protected abstract Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, Counted counted, int offset, int limit, CancellationToken cancellationToken);
+    protected abstract Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, Counted counted, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Counts the hits, at most <see cref="CountLimit"/> + 1, by forum, outcome and year: by default
@@ -229,6 +229,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
                 return (command, Where(command, terms, request, access, forumId, tags));
             },
             terms,
+            tags,
             counted,
             request.Offset,
             request.Limit,

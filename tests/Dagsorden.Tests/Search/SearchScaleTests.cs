@@ -215,6 +215,26 @@ public sealed class SearchScaleTests
         Assert.All(sliced.Hits, h => Assert.False(h.IsClosed));
     }
 
+    [Fact]
+    public async Task SqliteRanksAFilteredSearchByTitleThenNewestAndAnUnfilteredOneByBm25()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(
+            db,
+            Meeting("TF", new(2015, 5, 1), Item("Telefonpolitik", "Politikken for telefoner revideres.")),
+            Meeting("TF", new(2016, 5, 1), Item("Kantinen", "Telefonpolitikken, telefonpolitikken og atter telefonpolitikken.")),
+            Meeting("TF", new(2017, 5, 1), Item("Eventuelt", "Kort nævnt: telefonpolitikken og meget andet om kantinen, parkering og cykler.")));
+        var index = Index(db);
+
+        var unfiltered = Keys(await index.SearchAsync(new SearchRequest { Text = "telefonpolitikken" }, SearchAccess.Public));
+        var filtered = Keys(await index.SearchAsync(new SearchRequest { Text = "telefonpolitikken", ForumCode = "TF" }, SearchAccess.Public));
+
+        // bm25 puts the item that says it three times before the passing mention; the filtered list is newest first after the title hit.
+        Assert.Equal(["TF:2015-05-01 1", "TF:2016-05-01 1", "TF:2017-05-01 1"], unfiltered);
+        Assert.Equal(["TF:2015-05-01 1", "TF:2017-05-01 1", "TF:2016-05-01 1"], filtered);
+    }
+
     private static ISearchIndex Index(DagsordenDbContext db, int countLimit = SearchResults.CountLimit, int fullRankLimit = 1000) => db.Provider switch
     {
         StorageProvider.Sqlite => new SqliteSearchIndex(db) { CountLimit = countLimit, FullRankLimit = fullRankLimit },
