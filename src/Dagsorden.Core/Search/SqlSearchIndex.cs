@@ -36,9 +36,6 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
     /// </summary>
     internal int CountLimit { get; init; } = SearchResults.CountLimit;
 
-    /// <summary>The order in which the count reads the hits (with a leading space), when the engine has a cheap one; it decides which hits a capped count reads.</summary>
-    protected virtual string CountOrder => "";
-
     /// <summary>Up to this many hits are all ranked by the engine's full ranking; above it each engine ranks a bounded set (see <see cref="RankAsync"/>).</summary>
     internal int FullRankLimit { get; init; } = 1000;
 
@@ -51,24 +48,11 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
     protected abstract Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, Counted counted, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Counts the hits, at most <see cref="CountLimit"/> + 1, by forum, outcome and year: by default
-    /// grouped in SQL, reading the hits in <see cref="CountOrder"/>.
+    /// Counts the hits, at most <see cref="CountLimit"/> + 1, by forum, outcome and year.
+    /// <paramref name="command"/> has the match, access and filter conditions bound; <paramref name="where"/>
+    /// is the WHERE condition over <see cref="From"/>.
     /// </summary>
-    protected virtual async Task<Counted> CountAsync(DbCommand command, string where, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, CancellationToken cancellationToken)
-    {
-        var groups = new List<CountGroup>();
-        var lowest = int.MaxValue;
-        AddParameter(command, "cap", CountLimit + 1);
-        command.CommandText = $"SELECT hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\", COUNT(*), MIN(hits.\"ItemId\") FROM (SELECT d.\"ForumId\", d.\"Outcome\", d.\"Year\", d.\"ItemId\" FROM {From} WHERE {where}{CountOrder} LIMIT @cap) hits GROUP BY hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\"";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            groups.Add(new CountGroup(reader.GetInt32(0), ParseOutcome(reader, 1), reader.GetInt32(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture)));
-            lowest = Math.Min(lowest, reader.GetInt32(4));
-        }
-
-        return new Counted(groups.Sum(g => g.Count), groups, lowest, []);
-    }
+    protected abstract Task<Counted> CountAsync(DbCommand command, string where, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, CancellationToken cancellationToken);
 
     /// <summary>
     /// Prepares the connection for one search and undoes it when disposed; by default nothing. The
@@ -82,7 +66,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
     /// <summary>The hits in one forum with one outcome in one year.</summary>
     protected readonly record struct CountGroup(int Forum, DecisionOutcome? Outcome, int Year, int Count);
 
-    /// <summary>A counted hit, for an engine that ranks large results from what its count read.</summary>
+    /// <summary>A counted hit, for an engine that ranks results from what its count read; what an engine does not read stays default.</summary>
     protected readonly record struct Candidate(int ItemId, DateOnly Date, int Number, double TitleRank);
 
     /// <summary>

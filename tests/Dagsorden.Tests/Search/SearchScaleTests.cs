@@ -235,6 +235,26 @@ public sealed class SearchScaleTests
         Assert.Equal(["TF:2015-05-01 1", "TF:2017-05-01 1", "TF:2016-05-01 1"], filtered);
     }
 
+    [Fact]
+    public async Task SqliteRanksByTitleTheSameWhetherTheTitlesAreReadAloneOrWithTheMatch()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(
+            db,
+            Meeting("TF", new(2015, 5, 1), Item("Telefonpolitik", "Politikken for telefoner revideres."), Item("Lukket telefonpolitik", "Fortroligt.", closed: true)),
+            Meeting("TF", new(2016, 5, 1), [.. Mentions(3), Item("Ny telefonpolitik", "Vedtaget.")]),
+            Meeting("ØU", new(2017, 5, 1), Mentions(3)));
+        var request = new SearchRequest { Text = "telefonpolitikken", ForumCode = "TF" };
+
+        // By the title tags alone (few titles) or, past the limit, by a walk together with the match.
+        var alone = Keys(await new SqliteSearchIndex(db) { FullRankLimit = 2 }.SearchAsync(request, SearchAccess.Public));
+        var withMatch = Keys(await new SqliteSearchIndex(db) { FullRankLimit = 2, TitleTagLimit = 0 }.SearchAsync(request, SearchAccess.Public));
+
+        Assert.Equal(["TF:2016-05-01 4", "TF:2015-05-01 1", "TF:2016-05-01 3", "TF:2016-05-01 2", "TF:2016-05-01 1"], alone);
+        Assert.Equal(alone, withMatch);
+    }
+
     private static ISearchIndex Index(DagsordenDbContext db, int countLimit = SearchResults.CountLimit, int fullRankLimit = 1000) => db.Provider switch
     {
         StorageProvider.Sqlite => new SqliteSearchIndex(db) { CountLimit = countLimit, FullRankLimit = fullRankLimit },
