@@ -938,6 +938,8 @@ namespace Dagsorden.Core.Storage.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
+                    b.HasIndex("Year");
+
                     b.HasIndex("SearchVector", "TagVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "TagVector"), "GIN");
