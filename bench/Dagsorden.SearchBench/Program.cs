@@ -132,7 +132,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(providerName =
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Build: {buildTime.TotalSeconds:N0} s{(reuse ? " (reused database, not measured)" : "")}. Search data on disk: {size}."));
 Console.WriteLine();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at start: {LoadAverage()}."));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at start: {LoadAverage()}; CPU pressure: {CpuPressure()}."));
 Console.WriteLine();
 Console.WriteLine("| queries | runs | median ms | p95 ms | max ms | median total hits | over 10,000 hits |");
 Console.WriteLine("|---|---|---|---|---|---|---|");
@@ -163,7 +163,7 @@ foreach (var (name, next) in classes)
 }
 
 Console.WriteLine();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at end: {LoadAverage()}."));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at end: {LoadAverage()}; CPU pressure: {CpuPressure()}."));
 
 return 0;
 
@@ -253,6 +253,17 @@ static string MedianTotal(List<int> totals, int capped) =>
     capped >= totals.Count - (totals.Count / 2) ? "> " + SearchResults.CountLimit.ToString("N0", CultureInfo.InvariantCulture) : totals[totals.Count / 2].ToString("N0", CultureInfo.InvariantCulture);
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+// The share of time some task waited for a CPU (Linux PSI, "some" over 10 and 60 s). On a virtual
+// machine it also shows the host's contention, which the load average does not: the numbers of a run
+// with high pressure are not comparable with a quiet one.
+static string CpuPressure()
+{
+    if (!File.Exists("/proc/pressure/cpu"))
+        return "unknown";
+    var some = File.ReadLines("/proc/pressure/cpu").First().Split(' ');
+    return string.Join(' ', some.Skip(1).Take(2)) + " %";
+}
 
 static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
 
