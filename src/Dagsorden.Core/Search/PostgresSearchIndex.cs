@@ -82,12 +82,23 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
             return hits.ToCounted();
         }
 
+        // At most MaxYears slices (an archive with a stray date in year 1 would otherwise mean two
+        // thousand queries); the years before them are read in one more pass.
+        var lastSliced = Math.Max(range.First, range.Last - SearchTags.MaxYears + 1);
         var year = AddParameter(command, "year", null);
         command.CommandText = CountQuery(where + " AND d.\"TagVector\" @@ to_tsquery('simple'::regconfig, @year)", terms);
-        for (var y = range.Last; y >= range.First && hits.Count <= CountLimit; y--)
+        for (var y = range.Last; y >= lastSliced && hits.Count <= CountLimit; y--)
         {
             year.Value = SearchTags.Year(y);
             cap.Value = CountLimit + 1 - hits.Count;
+            await hits.ReadAsync(command, cancellationToken);
+        }
+
+        if (hits.Count <= CountLimit && lastSliced > range.First)
+        {
+            command.Parameters.Remove(year);
+            cap.Value = CountLimit + 1 - hits.Count;
+            command.CommandText = CountQuery(where + " AND d.\"Year\" < @" + AddParameter(command, "before", lastSliced).ParameterName, terms);
             await hits.ReadAsync(command, cancellationToken);
         }
 

@@ -201,6 +201,7 @@ public sealed class SearchScaleTests
             Meeting("TF", new(2040, 5, 1), Mentions(1)));
         var request = new SearchRequest { Text = "telefonpolitikken" };
 
+        // 1999-2040 spans more than 40 years: the newest 40 are read one by one, 1999 in one more pass.
         var sliced = await new PostgresSearchIndex(db) { SliceAbove = 0 }.SearchAsync(request, SearchAccess.Public);
         var whole = await new PostgresSearchIndex(db).SearchAsync(request, SearchAccess.Public);
 
