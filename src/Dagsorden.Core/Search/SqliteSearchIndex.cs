@@ -149,9 +149,10 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
         // Many hits. bm25 would cost 3-6 µs a hit plus, once a query, a walk over every row that has
         // each term (its idf): 150 ms for common words at a million items. So: the hits with a query
         // word in the title first, then the others; newest first within each. FTS5 walks its matches
-        // in rowid (item id) order at no cost, so "newest" is the highest item id (stored last). The
-        // title check walks the title tags' short lists, and looks only at the newest CountLimit hits
-        // (the rows the count read), so a capped result ranks the hits it counted.
+        // in rowid (item id) order at no cost, so "newest" is the highest item id (stored last). Here
+        // (a capped count, or many titles with a query word) the title check is the match AND the
+        // title tags, and looks only at the newest CountLimit hits (the rows the count read), so a
+        // capped result ranks the hits it counted.
         var titleIds = new List<int>();
         {
             var (command, where) = matching();
