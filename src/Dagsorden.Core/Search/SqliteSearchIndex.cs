@@ -105,8 +105,7 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
         }
 
         var counted = groups.Sum(g => g.Count);
-        var ranked = counted <= CountLimit && (counted > FullRankLimit || tags.Required.Count > 0);
-        var candidates = ranked
+        var candidates = counted <= CountLimit && !RanksByBm25(counted, tags)
             ? ids.SelectMany(list => list.Split(',')).Select(id => new Candidate(int.Parse(id, CultureInfo.InvariantCulture), default, 0, 0)).ToList()
             : [];
         return new Counted(counted, groups, lowest, candidates);
@@ -121,7 +120,7 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
     /// </summary>
     protected override async Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, Counted counted, int offset, int limit, CancellationToken cancellationToken)
     {
-        if (counted.Total <= FullRankLimit && tags.Required.Count == 0)
+        if (RanksByBm25(counted.Total, tags))
         {
             var (command, where) = matching();
             await using (command)
@@ -186,6 +185,9 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
 
         return page;
     }
+
+    /// <summary>Whether a result of <paramref name="total"/> hits is ranked by bm25 (see <see cref="RankAsync"/>).</summary>
+    private bool RanksByBm25(int total, SearchTagQuery tags) => total <= FullRankLimit && tags.Required.Count == 0;
 
     /// <summary>
     /// Above this many titles with a query word, <see cref="TitleHitsAsync"/> gives up: reading them
