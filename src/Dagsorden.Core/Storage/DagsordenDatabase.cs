@@ -62,7 +62,7 @@ public static class DagsordenDatabase
     /// </summary>
     private static async Task MigrateSqliteAsync(DagsordenDbContext context, string path, CancellationToken cancellationToken)
     {
-        await using var guard = await AcquireFileLockAsync(path + ".migrate-lock", cancellationToken);
+        await using var guard = await AcquireMigrationLockAsync(path, cancellationToken);
         await context.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -82,8 +82,9 @@ public static class DagsordenDatabase
         await context.Database.MigrateAsync(cancellationToken);
     }
 
-    private static async Task<FileStream> AcquireFileLockAsync(string path, CancellationToken cancellationToken)
+    private static async Task<FileStream> AcquireMigrationLockAsync(string databasePath, CancellationToken cancellationToken)
     {
+        var path = databasePath + ".migrate-lock";
         var waited = TimeSpan.Zero;
         var pause = TimeSpan.FromMilliseconds(50);
         while (true)
@@ -100,7 +101,7 @@ public static class DagsordenDatabase
             catch (IOException exception) when (IsHeldByAnother(exception))
             {
                 throw new IOException(
-                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Another process has been opening the database {path[..^".migrate-lock".Length]} for more than {MigrationWait.TotalMinutes:N0} minutes; is a migration stuck?"),
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Another process has been opening the database {databasePath} for more than {MigrationWait.TotalMinutes:N0} minutes; is a migration stuck?"),
                     exception);
             }
         }
