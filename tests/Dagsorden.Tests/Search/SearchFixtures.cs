@@ -6,12 +6,23 @@ using Dagsorden.Core.Meetings;
 using Dagsorden.Core.Search;
 using Dagsorden.Core.Storage;
 using Dagsorden.Core.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dagsorden.Tests.Search;
 
 /// <summary>Items and meetings for the search tests, stored through the real importer.</summary>
 internal static class SearchFixtures
 {
+    /// <summary>A PostgreSQL setting as the context's connection (and its transaction, if any) sees it; the connection is open.</summary>
+    public static async Task<string> PostgresSettingAsync(DagsordenDbContext db, string name)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SHOW " + name;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
     public static ItemContent Item(
         string title,
         string body = "Et afsnit.",

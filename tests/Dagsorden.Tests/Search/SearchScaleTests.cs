@@ -3,7 +3,6 @@ using Dagsorden.Core.Search;
 using Dagsorden.Core.Storage;
 using Dagsorden.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using static Dagsorden.Tests.Search.SearchFixtures;
 
 namespace Dagsorden.Tests.Search;
@@ -223,20 +222,12 @@ public sealed class SearchScaleTests
         await db.Database.OpenConnectionAsync();
         var index = new PostgresSearchIndex(db) { SliceAbove = 0 };
 
-        async Task<string> SettingAsync()
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SHOW enable_indexscan";
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            return (string)(await command.ExecuteScalarAsync())!;
-        }
-
         // Inside a caller's transaction the search's own settings are not applied, and the year
         // range's index scan must not change the caller's.
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = off");
         Assert.Equal(2, (await index.SearchAsync(new SearchRequest { Text = "telefonpolitikken" }, SearchAccess.Public)).Total);
-        Assert.Equal("off", await SettingAsync());
+        Assert.Equal("off", await PostgresSettingAsync(db, "enable_indexscan"));
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using Dagsorden.Core.Search;
 using Dagsorden.Core.Storage;
 using Dagsorden.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using static Dagsorden.Tests.Search.SearchFixtures;
 
 namespace Dagsorden.Tests.Search;
@@ -211,20 +210,12 @@ public sealed class SearchTagsTests
         await StoreAsync(db, Meeting("TF", new(2016, 6, 2), Item("Vejbelysning", "Lygter.")));
         await db.Database.OpenConnectionAsync();
 
-        async Task<string> SettingAsync()
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SHOW enable_seqscan";
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            return (string)(await command.ExecuteScalarAsync())!;
-        }
-
         Assert.Equal(1, (await SearchAsync(db, "lygter")).Total);
-        Assert.Equal("on", await SettingAsync());
+        Assert.Equal("on", await PostgresSettingAsync(db, "enable_seqscan"));
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         Assert.Equal(1, (await SearchAsync(db, "lygter")).Total);
-        Assert.Equal("on", await SettingAsync());
+        Assert.Equal("on", await PostgresSettingAsync(db, "enable_seqscan"));
         Assert.Same(transaction, db.Database.CurrentTransaction);
     }
 }
