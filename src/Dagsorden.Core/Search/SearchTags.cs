@@ -74,16 +74,22 @@ public static class SearchTags
     }
 
     /// <summary>The tag closed items carry.</summary>
-    public const string Closed = "zzclosed";
+    public const string Closed = Prefix + "closed";
 
-    private static string Forum(int id) => "zzf" + id.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Every tag, and every title tag of the SQLite index, starts with this.</summary>
+    internal const string Prefix = "zz";
+
+    /// <summary>Whether a word of the index could be a tag rather than a word of the text.</summary>
+    public static bool CouldBeTag(string stem) => stem.StartsWith(Prefix, StringComparison.Ordinal);
+
+    private static string Forum(int id) => Prefix + "f" + id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The tag of the documents of <paramref name="year"/>: exact, so an engine may slice a search by it.</summary>
-    internal static string Year(int year) => "zzy" + year.ToString(CultureInfo.InvariantCulture);
+    internal static string Year(int year) => Prefix + "y" + year.ToString(CultureInfo.InvariantCulture);
 
-    private static string Kle(string digits) => "zzk" + digits;
+    private static string Kle(string digits) => Prefix + "k" + digits;
 
-    private static string Outcome(DecisionOutcome outcome) => "zzo" + outcome.ToString().ToLowerInvariant();
+    private static string Outcome(DecisionOutcome outcome) => Prefix + "o" + outcome.ToString().ToLowerInvariant();
 }
 
 /// <summary>

@@ -22,10 +22,14 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
     /// <summary>
     /// The FTS5 query: every term a quoted string of stems, all required, matched in the title and
     /// body only; then what the filters and access require of the tags column (<see cref="SearchTags"/>).
+    /// Only a stem that could be a tag is held to the title and body by a column filter: with one,
+    /// FTS5 decodes the positions of every item the word is in (a fifth to a third of a walk), and
+    /// any other stem is never a word of the tags column anyway.
     /// </summary>
     public static string MatchExpression(IReadOnlyList<SearchTerm> terms, SearchTagQuery tags)
     {
-        var match = "{title body} : (" + string.Join(' ', terms.Select(Quoted)) + ")"
+        var words = string.Join(' ', terms.Select(Quoted));
+        var match = (terms.Any(t => t.Stems.Any(SearchTags.CouldBeTag)) ? "{title body} : (" + words + ")" : "(" + words + ")")
             + string.Concat(tags.Required.Select(group => " AND " + Tags(group)));
         if (!tags.ClosedExcluded)
             return match;
@@ -58,7 +62,7 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
     public static string TitleTags(string titleStems) =>
         string.Join(' ', titleStems.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(stem => TitleTagPrefix + stem));
 
-    private const string TitleTagPrefix = "zzt";
+    private const string TitleTagPrefix = SearchTags.Prefix + "t";
 
     private static string Quoted(SearchTerm term) => Quoted(term, "");
 
