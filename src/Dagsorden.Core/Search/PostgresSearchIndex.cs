@@ -70,8 +70,9 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
     /// planner expects to be large is read by year, newest first (<see cref="SliceAbove"/>), from the
     /// archive's last year to its first, so the count is exact either way.
     /// </summary>
-    protected override async Task<Counted> CountAsync(DbCommand command, string where, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, CancellationToken cancellationToken)
+    protected override async Task<Counted> CountAsync(DbCommand command, SearchCondition condition, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, CancellationToken cancellationToken)
     {
+        var where = condition.All;
         var years = await SliceYearsAsync(command, where, cancellationToken);
         var hits = new CountedHits();
         var cap = AddParameter(command, "cap", CountLimit + 1);

@@ -34,9 +34,11 @@ public static class SearchText
         WordSpans(text).Select(word => new SearchToken(word.Start, word.Length, StemOf(text, word)));
 
     /// <summary>Where the words of <paramref name="text"/> stand, in order, for a caller that stems only some of them.</summary>
-    public static IEnumerable<(int Start, int Length)> WordSpans(string text)
+    public static IEnumerable<(int Start, int Length)> WordSpans(string text) => WordSpans(text, 0);
+
+    private static IEnumerable<(int Start, int Length)> WordSpans(string text, int from)
     {
-        var i = 0;
+        var i = from;
         while (i < text.Length)
         {
             if (!char.IsLetterOrDigit(text[i]))
@@ -60,6 +62,31 @@ public static class SearchText
     {
         var lower = text.AsSpan(word.Start, Math.Min(word.Length, MaxWordLength)).ToString().ToLowerInvariant();
         return IsNumber(lower) ? lower : DanishStemmer.Stem(lower);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="stems"/> stand in <paramref name="text"/> as consecutive words. Only
+    /// where the first stem starts a word are words stemmed, and as far as they agree with the stems.
+    /// </summary>
+    public static bool ContainsStems(string text, IReadOnlyList<string> stems)
+    {
+        if (stems.Count == 0 || stems[0].Length == 0)
+            return false;
+        for (var at = text.IndexOf(stems[0], StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(stems[0], at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            if (at > 0 && char.IsLetterOrDigit(text[at - 1]))
+                continue;
+            var agreeing = 0;
+            foreach (var word in WordSpans(text, at))
+            {
+                if (StemOf(text, word) != stems[agreeing])
+                    break;
+                if (++agreeing == stems.Count)
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The lower-case words of <paramref name="text"/>, unstemmed.</summary>

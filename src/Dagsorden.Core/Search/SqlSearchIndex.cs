@@ -52,7 +52,16 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
     /// <paramref name="command"/> has the match, access and filter conditions bound; <paramref name="where"/>
     /// is the WHERE condition over <see cref="From"/>.
     /// </summary>
-    protected abstract Task<Counted> CountAsync(DbCommand command, string where, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, CancellationToken cancellationToken);
+    protected abstract Task<Counted> CountAsync(DbCommand command, SearchCondition where, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A search's WHERE condition over <see cref="From"/>: the engine's match, and the access and
+    /// filter conditions on the document's columns (empty, or starting with " AND ").
+    /// </summary>
+    protected readonly record struct SearchCondition(string Match, string Columns)
+    {
+        public string All => Match + Columns;
+    }
 
     /// <summary>
     /// Prepares the connection for one search and undoes it when disposed; by default nothing. The
@@ -210,7 +219,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
             () =>
             {
                 var command = CreateCommand("");
-                return (command, Where(command, terms, request, access, forumId, tags));
+                return (command, Where(command, terms, request, access, forumId, tags).All);
             },
             terms,
             tags,
@@ -282,9 +291,10 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
         return new ConnectionScope(Db);
     }
 
-    private string Where(DbCommand command, IReadOnlyList<SearchTerm> terms, SearchRequest request, SearchAccess access, int? forumId, SearchTagQuery tags)
+    private SearchCondition Where(DbCommand command, IReadOnlyList<SearchTerm> terms, SearchRequest request, SearchAccess access, int? forumId, SearchTagQuery tags)
     {
-        var where = new StringBuilder(Match(command, terms, tags));
+        var match = Match(command, terms, tags);
+        var where = new StringBuilder();
 
         // Access first: everything counted, ranked or shown is filtered by it.
         if (!access.SeesAll)
@@ -316,7 +326,7 @@ public abstract class SqlSearchIndex(DagsordenDbContext db) : ISearchIndex
             where.Append(" AND d.\"Outcome\" = @").Append(AddParameter(command, "outcome", outcome.ToString()).ParameterName);
         if (request.Closed is { } closed)
             where.Append(closed ? " AND d.\"IsClosed\"" : " AND NOT d.\"IsClosed\"");
-        return where.ToString();
+        return new SearchCondition(match, where.ToString());
     }
 
     private async Task<Dictionary<int, SearchDocument>> LoadAsync(List<int> ids, CancellationToken cancellationToken)

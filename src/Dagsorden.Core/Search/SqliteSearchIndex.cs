@@ -71,33 +71,51 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
     /// <summary>
     /// A search without filters (access only, which the tags say exactly) is counted by the full-text
     /// index alone first, the newest <see cref="SqlSearchIndex.CountLimit"/> + 1 hits (about 0.3 µs a
-    /// hit); only a result that is not over the limit has its rows looked up for the facets (about 2 µs
-    /// a hit). A result over the limit shows no facets, so its rows are never read. With filters the
-    /// walk itself is the cost (merging the tags' long lists: 10-25 ms for common words at a million
-    /// items), few results are over the limit, and a first count would walk twice.
+    /// hit); only a result that is not over the limit has its rows looked up by those ids for the
+    /// facets (about 2 µs a hit), so the index is walked once either way. A result over the limit
+    /// shows no facets, so its rows are never read. With filters the walk itself is the cost (merging
+    /// the tags' long lists: 10-25 ms for common words at a million items) and few results are over
+    /// the limit, so the rows are read as the walk finds them.
     /// </summary>
-    protected override async Task<Counted> CountAsync(DbCommand command, string where, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, CancellationToken cancellationToken)
+    protected override async Task<Counted> CountAsync(DbCommand command, SearchCondition where, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, CancellationToken cancellationToken)
     {
+        AddParameter(command, "cap", CountLimit + 1);
+        string hits;
         if (tags.IsExact && tags.Required.Count == 0)
         {
-            await using var fts = CreateCommand("");
-            AddParameter(fts, "match", ((DbParameter)command.Parameters["match"]).Value);
-            AddParameter(fts, "cap", CountLimit + 1);
-            fts.CommandText = "SELECT COUNT(*), MIN(hits.rowid) FROM (SELECT rowid FROM \"SearchFts\" WHERE \"SearchFts\" MATCH @match ORDER BY rowid DESC LIMIT @cap) hits";
-            await using var reader = await fts.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var total = reader.GetInt32(0);
-            if (total > CountLimit)
-                return new Counted(total, [], reader.GetInt32(1), []);
+            command.CommandText = $"SELECT COUNT(*), MIN(hits.rowid), group_concat(hits.rowid) FROM (SELECT rowid FROM \"SearchFts\" WHERE {where.Match} ORDER BY rowid DESC LIMIT @cap) hits";
+            int total;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                await reader.ReadAsync(cancellationToken);
+                total = reader.GetInt32(0);
+                if (total > CountLimit)
+                    return new Counted(total, [], reader.GetInt32(1), []);
+                if (total > 0)
+                    AddParameter(command, "ids", "[" + reader.GetString(2) + "]");
+            }
+
+            if (total == 0)
+                return new Counted(0, [], 0, []);
+
+            // The access conditions again, though the tags already applied them exactly.
+            hits = $"SELECT {HitColumns} FROM json_each(@ids) counted CROSS JOIN \"SearchDocuments\" d WHERE d.\"ItemId\" = counted.value{where.Columns}";
+        }
+        else
+        {
+            // Newest first: a capped count then reads the hits that rank first (FTS5 walks rowids either way at no cost).
+            hits = $"SELECT {HitColumns} FROM {From} WHERE {where.All} ORDER BY \"SearchFts\".rowid DESC LIMIT @cap";
         }
 
-        // Newest first: a capped count then reads the hits that rank first (FTS5 walks rowids either
-        // way at no cost). The ids come along for a result that is ranked from them (RankAsync).
+        // The ids come along for ranking (RankAsync), and the id and title of each hit whose title may
+        // have a query word (TitleCondition), to be told for certain in C#.
         var groups = new List<CountGroup>();
         var ids = new List<string>();
+        var titles = new List<string>();
         var lowest = int.MaxValue;
-        AddParameter(command, "cap", CountLimit + 1);
-        command.CommandText = $"SELECT hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\", COUNT(*), MIN(hits.\"ItemId\"), group_concat(hits.\"ItemId\") FROM (SELECT d.\"ForumId\", d.\"Outcome\", d.\"Year\", d.\"ItemId\" FROM {From} WHERE {where} ORDER BY \"SearchFts\".rowid DESC LIMIT @cap) hits GROUP BY hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\"";
+        command.CommandText = $"SELECT hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\", COUNT(*), MIN(hits.\"ItemId\"), group_concat(hits.\"ItemId\"), "
+            + $"group_concat(CASE WHEN {TitleCondition(command, terms)} THEN hits.\"ItemId\" || char(31) || replace(replace(hits.\"Title\", char(30), ' '), char(31), ' ') END, char(30)) "
+            + $"FROM ({hits}) hits GROUP BY hits.\"ForumId\", hits.\"Outcome\", hits.\"Year\"";
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -105,22 +123,70 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
                 groups.Add(new CountGroup(reader.GetInt32(0), ParseOutcome(reader, 1), reader.GetInt32(2), reader.GetInt32(3)));
                 lowest = Math.Min(lowest, reader.GetInt32(4));
                 ids.Add(reader.GetString(5));
+                if (!reader.IsDBNull(6))
+                    titles.Add(reader.GetString(6));
             }
         }
 
         var counted = groups.Sum(g => g.Count);
-        var candidates = counted <= CountLimit && !RanksByBm25(counted, tags)
-            ? ids.SelectMany(list => list.Split(',')).Select(id => new Candidate(int.Parse(id, CultureInfo.InvariantCulture), default, 0, 0)).ToList()
-            : [];
+        if (counted > CountLimit)
+            return new Counted(counted, groups, lowest, []);
+        var titled = TitleHits(titles, terms);
+        var candidates = ids
+            .SelectMany(list => list.Split(','))
+            .Select(id => int.Parse(id, CultureInfo.InvariantCulture))
+            .Select(id => new Candidate(id, default, 0, titled.Contains(id) ? 1 : 0))
+            .ToList();
         return new Counted(counted, groups, lowest, candidates);
     }
 
+    private const string HitColumns = "d.\"ForumId\", d.\"Outcome\", d.\"Year\", d.\"ItemId\", d.\"Title\"";
+
+    /// <summary>
+    /// The SQL condition that a hit's title may have one of the terms: the term's first stem anywhere
+    /// in it, letters other than a-z matching any letter (LIKE ignores case for a-z only). Cheap, and
+    /// never false for a title that has the term; <see cref="TitleHits"/> then tells for certain.
+    /// </summary>
+    private static string TitleCondition(DbCommand command, IReadOnlyList<SearchTerm> terms)
+    {
+        var patterns = terms.Select((term, i) =>
+        {
+            var first = TitleStems(term).FirstOrDefault() ?? "";
+            var pattern = "%" + string.Concat(first.Select(c => char.IsAscii(c) ? c : '_')) + "%";
+            return "hits.\"Title\" LIKE @" + AddParameter(command, "title" + i.ToString(CultureInfo.InvariantCulture), pattern).ParameterName;
+        });
+        return "(" + string.Join(" OR ", patterns) + ")";
+    }
+
+    /// <summary>
+    /// The ids among "id, unit separator, title" entries (joined by record separators) whose title
+    /// has one of the terms, as the title tags would find it: a term's stems as consecutive words.
+    /// </summary>
+    private static HashSet<int> TitleHits(IEnumerable<string> titles, IReadOnlyList<SearchTerm> terms)
+    {
+        var stems = terms.Select(TitleStems).Where(s => s.Length > 0).ToList();
+        var hits = new HashSet<int>();
+        foreach (var entry in titles.SelectMany(list => list.Split((char)30)))
+        {
+            var separator = entry.IndexOf((char)31, StringComparison.Ordinal);
+            var title = entry[(separator + 1)..];
+            if (stems.Any(term => SearchText.ContainsStems(title, term)))
+                hits.Add(int.Parse(entry.AsSpan(0, separator), CultureInfo.InvariantCulture));
+        }
+
+        return hits;
+    }
+
+    /// <summary>A term's stems as the index's words: what <see cref="Quoted(SearchTerm)"/> puts in the FTS5 string.</summary>
+    private static string[] TitleStems(SearchTerm term) =>
+        string.Join(' ', term.Stems).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>
     /// Up to <see cref="SqlSearchIndex.FullRankLimit"/> hits without filters are all ranked by bm25.
-    /// Above it, and for a filtered search: the hits with a query word in the title (among the newest
-    /// <see cref="SqlSearchIndex.CountLimit"/>), then the others; newest first within each. bm25 walks
-    /// every tag in the query once, however few hits it scores (a five-year range: five years' items),
-    /// and a filtered list is one people read newest first anyway.
+    /// Above it, and for a filtered search: the hits with a query word in the title, then the others;
+    /// newest first within each. bm25 walks every tag in the query once, however few hits it scores
+    /// (a five-year range: five years' items), and a filtered list is one people read newest first
+    /// anyway. The count tells which hits have a query word in the title, unless it was capped.
     /// </summary>
     protected override async Task<List<int>> RankAsync(Func<(DbCommand Command, string Where)> matching, IReadOnlyList<SearchTerm> terms, SearchTagQuery tags, Counted counted, int offset, int limit, CancellationToken cancellationToken)
     {
@@ -136,26 +202,22 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
             }
         }
 
-        // The counted hits are all of them: rank them from their ids if the titles with a query word
-        // are few enough to read by their tags alone (a walk with the match costs as much as the count).
-        if (counted.Candidates.Count > 0 && await TitleHitsAsync(terms, counted.LowestItemId, cancellationToken) is { } titled)
+        if (counted.Total <= CountLimit)
         {
             return counted.Candidates
-                .Select(c => c.ItemId)
-                .OrderByDescending(titled.Contains)
-                .ThenByDescending(id => id)
+                .OrderByDescending(c => c.TitleRank)
+                .ThenByDescending(c => c.ItemId)
                 .Skip(offset)
                 .Take(limit)
+                .Select(c => c.ItemId)
                 .ToList();
         }
 
-        // Many hits. bm25 would cost 3-6 µs a hit plus, once a query, a walk over every row that has
-        // each term (its idf): 150 ms for common words at a million items. So: the hits with a query
-        // word in the title first, then the others; newest first within each. FTS5 walks its matches
-        // in rowid (item id) order at no cost, so "newest" is the highest item id (stored last). Here
-        // (a capped count, or many titles with a query word) the title check is the match AND the
-        // title tags, and looks only at the newest CountLimit hits (the rows the count read), so a
-        // capped result ranks the hits it counted.
+        // A capped count. bm25 would cost 3-6 µs a hit plus, once a query, a walk over every row that
+        // has each term (its idf): 150 ms for common words at a million items. FTS5 walks its matches
+        // in rowid (item id) order at no cost, so "newest" is the highest item id (stored last). The
+        // title check is the match AND the title tags, and looks only at the newest CountLimit hits
+        // (the rows the count read), so a capped result ranks the hits it counted.
         var titleIds = new List<int>();
         {
             var (command, where) = matching();
@@ -164,10 +226,8 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
                 var match = (DbParameter)command.Parameters["match"];
                 match.Value = TitleMatchExpression((string)match.Value!, terms);
                 AddParameter(command, "candidates", FullRankLimit);
-                var floor = counted.Total > CountLimit ? " AND \"SearchFts\".rowid >= @floor" : "";
-                if (floor.Length > 0)
-                    AddParameter(command, "floor", counted.LowestItemId);
-                command.CommandText = $"SELECT d.\"ItemId\" FROM {From} WHERE {where}{floor} ORDER BY \"SearchFts\".rowid DESC LIMIT @candidates";
+                AddParameter(command, "floor", counted.LowestItemId);
+                command.CommandText = $"SELECT d.\"ItemId\" FROM {From} WHERE {where} AND \"SearchFts\".rowid >= @floor ORDER BY \"SearchFts\".rowid DESC LIMIT @candidates";
                 titleIds = await IdsAsync(command, cancellationToken);
             }
         }
@@ -192,27 +252,6 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
 
     /// <summary>Whether a result of <paramref name="total"/> hits is ranked by bm25 (see <see cref="RankAsync"/>).</summary>
     private bool RanksByBm25(int total, SearchTagQuery tags) => total <= FullRankLimit && tags.Required.Count == 0;
-
-    /// <summary>
-    /// Above this many titles with a query word, <see cref="TitleHitsAsync"/> gives up: reading them
-    /// costs about 0.25 µs each, the walk with the match it saves 10-20 ms at a million items. Lowered by tests.
-    /// </summary>
-    internal int TitleTagLimit { get; init; } = 10_000;
-
-    /// <summary>
-    /// The items from <paramref name="lowest"/> up whose title has one of the terms, by the title tags
-    /// alone, or null when there are more than <see cref="TitleTagLimit"/>. Neither access nor filters
-    /// are applied: the caller only uses the ids to order hits it counted.
-    /// </summary>
-    private async Task<HashSet<int>?> TitleHitsAsync(IReadOnlyList<SearchTerm> terms, int lowest, CancellationToken cancellationToken)
-    {
-        await using var command = CreateCommand("SELECT rowid FROM \"SearchFts\" WHERE \"SearchFts\" MATCH @titles AND rowid >= @lowest ORDER BY rowid DESC LIMIT @bound");
-        AddParameter(command, "titles", TitleTagsExpression(terms));
-        AddParameter(command, "lowest", lowest);
-        AddParameter(command, "bound", TitleTagLimit + 1);
-        var ids = await IdsAsync(command, cancellationToken);
-        return ids.Count > TitleTagLimit ? null : ids.ToHashSet();
-    }
 
     // A page cache of 64 MB a connection (the default is 2 MB): a search looks up the rows of up to
     // 10,001 hits, and each lookup that misses the cache is a read from the operating system.

@@ -43,6 +43,20 @@ public sealed class DanishStemmerTests
         Assert.All(words, word => Assert.StartsWith(SearchText.StemOf(word, (0, word.Length)), word.ToLowerInvariant(), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Ny ÆLDREPOLITIK", "ældrepolitik", true)]
+    [InlineData("Ældrepolitikkens høring", "ældrepolitik", true)]
+    [InlineData("(Ældrepolitik) og budget", "ældrepolitik", true)]
+    [InlineData("Forældrepolitik i skolerne", "ældrepolitik", false)]
+    [InlineData("Skolernes forældrepolitik og ældrepolitik", "ældrepolitik", true)]
+    [InlineData("Ny ældrepolitik", "ny ældrepolitik", true)]
+    [InlineData("Ny, revideret ældrepolitik", "ny ældrepolitik", false)]
+    [InlineData("Ældrepolitik, ny udgave", "ny ældrepolitik", false)]
+    [InlineData("En ny", "ny ældrepolitik", false)]
+    [InlineData("Ældrepolitik", "", false)]
+    public void FindsStemsAsConsecutiveWords(string text, string stems, bool found) =>
+        Assert.Equal(found, SearchText.ContainsStems(text, stems.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+
     /// <summary>PostgreSQL's danish_stem is the reference implementation: every word of the samples stems alike.</summary>
     [Fact]
     public async Task StemsEveryWordOfTheSamplesAsPostgreSqlDoes()
