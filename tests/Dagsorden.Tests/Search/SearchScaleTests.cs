@@ -188,6 +188,28 @@ public sealed class SearchScaleTests
     }
 
     [Fact]
+    public async Task PostgresWidensItsYearSlicesByTheHitsSoFarAndKeepsTheNewestYears()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.PostgreSql);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(
+            db,
+            Meeting("TF", new(2010, 5, 1), Mentions(4)),
+            Meeting("TF", new(2015, 5, 1), Mentions(1)),
+            Meeting("TF", new(2016, 5, 1), Mentions(1)),
+            Meeting("TF", new(2017, 5, 1), Mentions(1)));
+        var request = new SearchRequest { Text = "telefonpolitikken" };
+
+        // 2017 alone (one hit), then 2013-2016 (two), 2011-2012 (none), 2008-2010 (one of four is enough).
+        var sliced = await new PostgresSearchIndex(db) { CountLimit = 3, SliceAbove = 0 }.SearchAsync(request, SearchAccess.Public);
+        var whole = await new PostgresSearchIndex(db) { CountLimit = 3 }.SearchAsync(request, SearchAccess.Public);
+
+        Assert.True(sliced.IsTotalCapped);
+        Assert.Equal([2017, 2016, 2015, 2010], sliced.Hits.Select(h => h.Meeting.Date.Year));
+        Assert.All(whole.Hits, h => Assert.Equal(2010, h.Meeting.Date.Year));
+    }
+
+    [Fact]
     public async Task PostgresCountByYearIsExactBelowTheLimitFromTheFirstYearToTheLast()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.PostgreSql);
@@ -200,7 +222,7 @@ public sealed class SearchScaleTests
             Meeting("TF", new(2040, 5, 1), Mentions(1)));
         var request = new SearchRequest { Text = "telefonpolitikken" };
 
-        // 1999-2040 spans more than 40 years: the newest 40 are read one by one, 1999 in one more pass.
+        // 1999-2040 spans more than 40 years: the newest 40 are read in slices, 1999 in one more pass.
         var sliced = await new PostgresSearchIndex(db) { SliceAbove = 0 }.SearchAsync(request, SearchAccess.Public);
         var whole = await new PostgresSearchIndex(db).SearchAsync(request, SearchAccess.Public);
 
