@@ -108,6 +108,16 @@ public static class BackupWriter
         {
             await from.OpenAsync(cancellationToken);
             await to.OpenAsync(cancellationToken);
+
+            // Microsoft.Data.Sqlite retries a busy command itself but not a backup step, and SQLite
+            // can refuse a reader for a moment even in WAL mode (a writer's exclusive lock, a log
+            // being reset): SQLite's own busy handler waits for the lock, as long as a command would.
+            await using (var wait = from.CreateCommand())
+            {
+                wait.CommandText = "PRAGMA busy_timeout = " + (from.DefaultTimeout * 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await wait.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             // One step under one read transaction: writers carry on (WAL), and the copy is the
             // database as of one moment.
             from.BackupDatabase(to);

@@ -4,6 +4,7 @@ using Dagsorden.Core.Backup;
 using Dagsorden.Core.Import;
 using Dagsorden.Core.Storage;
 using Dagsorden.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static Dagsorden.Tests.Backup.BackupTestSupport;
 
@@ -87,6 +88,51 @@ public sealed class BackupRestoreTests
             var searchRows = await db.SearchDocuments.CountAsync();
             Assert.Equal(await db.Items.CountAsync(), searchRows);
         }
+    }
+
+    /// <summary>
+    /// SQLite can refuse a reader for a moment even in WAL mode (a writer holding the file, a
+    /// checkpoint resetting the log); a backup waits for the lock as a command does instead of failing.
+    /// </summary>
+    [Fact]
+    public async Task ASqliteBackupWaitsForALockedDatabaseInsteadOfFailing()
+    {
+        await using var source = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await SeedAsync(source);
+        var archive = Path.Combine(source.Directory, "backup.tar.gz");
+
+        // A connection in exclusive locking mode keeps the file locked after its write until it
+        // closes (once the pooled connections of the seeding have let go): a reader that does not wait is refused.
+        SqliteConnection Connect(int timeout) =>
+            new(new SqliteConnectionStringBuilder(source.Options.ConnectionString) { Pooling = false, DefaultTimeout = timeout }.ConnectionString);
+        using (var pooled = new SqliteConnection(source.Options.ConnectionString))
+            SqliteConnection.ClearPool(pooled);
+        await using var holder = Connect(30);
+        await holder.OpenAsync();
+        await using (var lockIt = holder.CreateCommand())
+        {
+            lockIt.CommandText = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE \"Forums\" SET \"Name\" = \"Name\"; COMMIT;";
+            await lockIt.ExecuteNonQueryAsync();
+        }
+
+        await using (var impatient = Connect(1))
+        {
+            await impatient.OpenAsync();
+            await using var read = impatient.CreateCommand();
+            read.CommandText = "SELECT COUNT(*) FROM \"Forums\"";
+            var refused = await Assert.ThrowsAsync<SqliteException>(() => read.ExecuteScalarAsync());
+            Assert.Equal(5, refused.SqliteErrorCode);
+        }
+
+        var backup = Task.Run(() => BackupWriter.WriteAsync(source.Options, Store(source), archive));
+        await Task.Delay(1000);
+        Assert.False(backup.IsCompleted, $"the backup should wait while the file is locked ({backup.Exception?.InnerException?.Message})");
+        await holder.DisposeAsync();
+        await backup;
+
+        await using var target = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await BackupRestorer.RestoreAsync(archive, target.Options, Store(target), force: false);
+        Assert.Equal(await ExportsAsync(source), await ExportsAsync(target));
     }
 
     [Fact]
