@@ -115,9 +115,10 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
             width = (int)Math.Min(MaxSliceYears, Math.Ceiling(needed / perYear * 1.2));
         }
 
+        // The year parameter stays, unused: Npgsql ignores it, while removing a parameter once a
+        // command has run left its lookup by name wrong ("column term0 does not exist").
         if (hits.Count <= CountLimit && next >= range.First)
         {
-            command.Parameters.Remove(year);
             cap.Value = CountLimit + 1 - hits.Count;
             command.CommandText = CountQuery(where + " AND d.\"Year\" <= @" + AddParameter(command, "through", next).ParameterName, terms);
             await hits.ReadAsync(command, cancellationToken);
