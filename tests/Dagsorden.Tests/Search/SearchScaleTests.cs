@@ -200,7 +200,7 @@ public sealed class SearchScaleTests
             Meeting("TF", new(2017, 5, 1), Mentions(1)));
         var request = new SearchRequest { Text = "telefonpolitikken" };
 
-        // 2017 alone (one hit), then 2013-2016 (two), 2011-2012 (none), 2008-2010 (one of four is enough).
+        // 2017 alone (one hit), then 2013-2016 (two), 2011-2012 (none), 2010 (one of its four is enough).
         var sliced = await new PostgresSearchIndex(db) { CountLimit = 3, SliceAbove = 0 }.SearchAsync(request, SearchAccess.Public);
         var whole = await new PostgresSearchIndex(db) { CountLimit = 3 }.SearchAsync(request, SearchAccess.Public);
 
