@@ -53,11 +53,16 @@ public sealed class DraftEditorPage(IPage page) : PageObject(page)
     /// <summary>Chooses a file, gives it a title and attaches it; the page comes back with the attachment listed.</summary>
     public async Task AttachAsync(string fileName, byte[] content, string title, bool isPublic)
     {
+        var listed = Page.GetByLabel(new System.Text.RegularExpressions.Regex(@"^Titel på bilag \d+ "));
+        var before = await listed.CountAsync();
         await Page.GetByLabel("Vedhæft en fil").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = content });
         await Page.GetByLabel("Bilagets titel (valgfri; ellers filens navn)").FillAsync(title);
         await Page.GetByRole(AriaRole.Group, new() { Name = "Bilag" }).GetByLabel("Offentligt bilag").Last.SetCheckedAsync(isPublic);
         await Button("Vedhæft filen").ClickAsync();
-        await Page.WaitForLoadStateAsync();
+
+        // Waits for the page that lists one more attachment. Waiting for the load event instead
+        // once timed out in CI with the new page on screen (the event went by unseen).
+        await Assertions.Expect(listed).ToHaveCountAsync(before + 1);
         await ArrivedAsync();
     }
 
