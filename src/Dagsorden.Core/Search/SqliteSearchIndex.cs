@@ -47,11 +47,7 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
     /// the title, by the title's words in the tags column (<see cref="TitleTags"/>).
     /// </summary>
     public static string TitleMatchExpression(string match, IReadOnlyList<SearchTerm> terms) =>
-        "(" + match + ") AND " + TitleTagsExpression(terms);
-
-    /// <summary>The FTS5 query for the items that have at least one of the terms in the title, whatever else they hold.</summary>
-    public static string TitleTagsExpression(IReadOnlyList<SearchTerm> terms) =>
-        "{tags} : (" + string.Join(" OR ", terms.Select(t => Quoted(t, TitleTagPrefix))) + ")";
+        "(" + match + ") AND {tags} : (" + string.Join(" OR ", terms.Select(t => Quoted(t, TitleTagPrefix))) + ")";
 
     /// <summary>
     /// The title's stems again as tags ("zzt" and the stem), in order. FTS5 keeps one list per word
@@ -66,7 +62,7 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
 
     private static string Quoted(SearchTerm term) => Quoted(term, "");
 
-    private static string Quoted(SearchTerm term, string prefix) => "\"" + string.Join(' ', term.Stems.Where(s => s.Length > 0).Select(s => prefix + s)) + "\"";
+    private static string Quoted(SearchTerm term, string prefix) => "\"" + string.Join(' ', IndexWords(term).Select(s => prefix + s)) + "\"";
 
     /// <summary>
     /// A search without filters (access only, which the tags say exactly) is counted by the full-text
@@ -151,7 +147,7 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
     {
         var patterns = terms.Select((term, i) =>
         {
-            var first = TitleStems(term).FirstOrDefault() ?? "";
+            var first = IndexWords(term).FirstOrDefault() ?? "";
             var pattern = "%" + string.Concat(first.Select(c => char.IsAscii(c) ? c : '_')) + "%";
             return "hits.\"Title\" LIKE @" + AddParameter(command, "title" + i.ToString(CultureInfo.InvariantCulture), pattern).ParameterName;
         });
@@ -164,7 +160,7 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
     /// </summary>
     private static HashSet<int> TitleHits(IEnumerable<string> titles, IReadOnlyList<SearchTerm> terms)
     {
-        var stems = terms.Select(TitleStems).Where(s => s.Length > 0).ToList();
+        var stems = terms.Select(IndexWords).Where(s => s.Length > 0).ToList();
         var hits = new HashSet<int>();
         foreach (var entry in titles.SelectMany(list => list.Split((char)30)))
         {
@@ -177,8 +173,8 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
         return hits;
     }
 
-    /// <summary>A term's stems as the index's words: what <see cref="Quoted(SearchTerm)"/> puts in the FTS5 string.</summary>
-    private static string[] TitleStems(SearchTerm term) =>
+    /// <summary>A term's stems as the index's words, in order: what <see cref="Quoted(SearchTerm, string)"/> puts in the FTS5 string.</summary>
+    private static string[] IndexWords(SearchTerm term) =>
         string.Join(' ', term.Stems).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>
