@@ -78,7 +78,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByLabel("E-mail").FillAsync(email);
         await Page.GetByLabel("Adgangskode").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/konto/log-ind", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await PageWaits.UrlAsync(Page, url => !url.Contains("/konto/log-ind", StringComparison.Ordinal));
     }
 
     /// <summary>Where a failed journey leaves its screenshot and trace: TestResults/browser beside the test assembly.</summary>

@@ -20,7 +20,7 @@ public sealed class BrowserSignInTests
         await browser.Page.GetByLabel("E-mail").FillAsync("forfatter@example.test");
         await browser.Page.GetByLabel("Adgangskode").FillAsync(TestApp.Password);
         await browser.Page.Keyboard.PressAsync("Enter");
-        await browser.Page.WaitForURLAsync(address.ToString(), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await PageWaits.UrlAsync(browser.Page, address.ToString());
 
         var account = browser.Page.GetByRole(AriaRole.Navigation, new() { Name = "Konto" });
         Assert.Equal("forfatter", await account.Locator(".site-user").TextContentAsync());

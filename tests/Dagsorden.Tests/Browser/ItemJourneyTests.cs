@@ -95,7 +95,7 @@ public sealed class ItemJourneyTests
         await page.Locator("body").FocusAsync();
         await KeyboardNavigation.TabToAsync(page, builder.MoveDownButton(2));
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith("#punkt-3", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await PageWaits.UrlAsync(page, url => url.EndsWith("#punkt-3", StringComparison.Ordinal));
         builder = await BuilderPage.ArriveAsync(page);
         Assert.Equal(
             ["Godkendelse af dagsorden og referat", "Budgetopfølgning", Title, ClosedTitle, "Evt."],

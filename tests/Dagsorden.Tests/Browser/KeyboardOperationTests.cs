@@ -148,7 +148,7 @@ public sealed class KeyboardOperationTests
 
     private static async Task<BuilderPage> ArriveAfterMoveAsync(IPage page, int number)
     {
-        await page.WaitForURLAsync(url => url.EndsWith("#punkt-" + number, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Load });
+        await PageWaits.UrlAsync(page, url => url.EndsWith("#punkt-" + number, StringComparison.Ordinal), complete: true);
         return await BuilderPage.ArriveAsync(page);
     }
 

@@ -31,7 +31,7 @@ public sealed class AdminForumsPage(IPage page) : PageObject(page)
     public async Task<AdminForumPage> CreateAsync()
     {
         await Form.GetByRole(AriaRole.Button, new() { Name = "Opret forummet" }).ClickAsync();
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/forummer/[a-zæøå0-9]+$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await PageWaits.UrlAsync(Page, new System.Text.RegularExpressions.Regex("/admin/forummer/[a-zæøå0-9]+$"));
         return await AdminForumPage.ArriveAsync(Page);
     }
 

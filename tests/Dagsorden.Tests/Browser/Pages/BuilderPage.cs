@@ -68,7 +68,7 @@ public sealed class BuilderPage(IPage page) : PageObject(page)
     private async Task SubmitAsync(ILocator button)
     {
         await button.ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await PageWaits.LoadedAsync(Page, complete: true);
         await ArrivedAsync();
     }
 }

@@ -16,7 +16,7 @@ public sealed class DraftEditorPage(IPage page) : PageObject(page)
         await page.GetByLabel("Forum").SelectOptionAsync(new SelectOptionValue { Label = forum });
         await page.GetByLabel("Titel").FillAsync(title);
         await editor.Button("Opret punktet").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/punkter/[0-9]+$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await PageWaits.UrlAsync(page, new System.Text.RegularExpressions.Regex("/punkter/[0-9]+$"));
         await editor.ArrivedAsync();
         return editor;
     }
@@ -35,7 +35,7 @@ public sealed class DraftEditorPage(IPage page) : PageObject(page)
     /// <summary>After a move the editor comes back saved, at the moved section.</summary>
     public async Task ArriveAfterSectionMoveAsync(int index)
     {
-        await Page.WaitForURLAsync(url => url.EndsWith("?besked=gemt#afsnit-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Load });
+        await PageWaits.UrlAsync(Page, url => url.EndsWith("?besked=gemt#afsnit-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), complete: true);
         await Assertions.Expect(Status).ToHaveTextAsync("Ændringerne er gemt.");
         await ArrivedAsync();
     }

@@ -29,7 +29,7 @@ public sealed class MeetingPage(IPage page) : PageObject(page)
         await Page.GetByRole(AriaRole.Combobox, new() { NameRegex = Completed("Udfald", " for punkt " + n) }).SelectOptionAsync(new SelectOptionValue { Label = outcome });
         await Page.GetByRole(AriaRole.Textbox, new() { NameRegex = Completed("Beslutning", " for punkt " + n) }).FillAsync(text);
         await Button("Gem beslutningen", " for punkt " + n).ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await PageWaits.LoadedAsync(Page, complete: true);
         await Assertions.Expect(Status).ToHaveTextAsync($"Beslutningen på punkt {n} er gemt.");
         await ArrivedAsync();
     }
@@ -37,7 +37,7 @@ public sealed class MeetingPage(IPage page) : PageObject(page)
     public async Task PublishMinutesAsync()
     {
         await Button("Offentliggør referat").ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await PageWaits.LoadedAsync(Page, complete: true);
         await Assertions.Expect(Status).ToContainTextAsync("er offentliggjort");
         await ArrivedAsync();
     }

@@ -15,7 +15,7 @@ public abstract class PageObject(IPage page)
 
     protected async Task ArrivedAsync()
     {
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await PageWaits.LoadedAsync(Page);
         await Accessibility.AssertNoViolationsAsync(Page);
     }
 

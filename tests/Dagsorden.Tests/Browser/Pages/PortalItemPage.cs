@@ -22,7 +22,7 @@ public sealed class PortalItemPage(IPage page) : PageObject(page)
     {
         await Note.FillAsync(text);
         await Button("Gem noten").ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await PageWaits.LoadedAsync(Page, complete: true);
         await Assertions.Expect(Status).ToHaveTextAsync("Noten er gemt.");
         await ArrivedAsync();
     }

@@ -22,7 +22,7 @@ public sealed class SearchPage(IPage page) : PageObject(page)
     {
         await Page.GetByRole(AriaRole.Search).GetByLabel("Søgeord").FillAsync(words);
         await Page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Button, new() { Name = "Søg", Exact = true }).ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await PageWaits.LoadedAsync(Page, complete: true);
         await ArrivedAsync();
     }
 

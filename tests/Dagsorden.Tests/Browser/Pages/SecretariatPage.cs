@@ -21,7 +21,7 @@ public sealed class SecretariatPage(IPage page) : PageObject(page)
         await form.GetByLabel("Dato").FillAsync(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await form.GetByLabel("Tidspunkt").FillAsync(time);
         await form.GetByRole(AriaRole.Button, new() { Name = "Opret mødet" }).ClickAsync();
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/sekretariat/moeder/[0-9]+$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await PageWaits.UrlAsync(Page, new System.Text.RegularExpressions.Regex("/sekretariat/moeder/[0-9]+$"));
         return await BuilderPage.ArriveAsync(Page);
     }
 }

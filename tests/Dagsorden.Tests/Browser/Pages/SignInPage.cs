@@ -18,6 +18,6 @@ public sealed class SignInPage(IPage page) : PageObject(page)
         await Page.GetByLabel("E-mail").FillAsync(email);
         await Page.GetByLabel("Adgangskode").FillAsync(password);
         await Button("Log ind").ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/konto/log-ind", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await PageWaits.UrlAsync(Page, url => !url.Contains("/konto/log-ind", StringComparison.Ordinal));
     }
 }
