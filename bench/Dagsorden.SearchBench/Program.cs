@@ -3,6 +3,7 @@
 // with and without filters. Prints Markdown for docs/benchmarks.md.
 // Usage: dotnet run -c Release --project bench/Dagsorden.SearchBench --
 //          --provider sqlite|postgres --items N [--path FILE.db | --connection "Host=…"] [--queries 200] [--reuse]
+//          [--query "WORDS"]   (with --reuse: times that one search --queries times instead of the classes)
 using System.Diagnostics;
 using System.Globalization;
 using Dagsorden.Core.Forums;
@@ -24,7 +25,7 @@ for (var i = 0; i < args.Length; i++)
 
 if (!options.TryGetValue("--provider", out var providerName) || !options.TryGetValue("--items", out var itemsText))
 {
-    Console.Error.WriteLine("usage: Dagsorden.SearchBench --provider sqlite|postgres --items N [--path FILE.db | --connection STR] [--queries 200] [--reuse]");
+    Console.Error.WriteLine("usage: Dagsorden.SearchBench --provider sqlite|postgres --items N [--path FILE.db | --connection STR] [--queries 200] [--reuse] [--query WORDS]");
     return 2;
 }
 
@@ -116,6 +117,24 @@ SearchRequest Filtered(string text)
         2 => new SearchRequest { Text = text, KleSubject = "83", Outcome = Dagsorden.Core.Items.DecisionOutcome.Approved },
         _ => new SearchRequest { Text = text, ForumCode = forumCodes[random.Next(forumCodes.Count)], From = new DateOnly(year, 1, 1), To = new DateOnly(year + 4, 12, 31) },
     };
+}
+
+if (options.TryGetValue("--query", out var single))
+{
+    // One search repeated, to look at a query the classes report as slow.
+    var times = new List<double>();
+    var total = 0;
+    for (var r = 0; r < queries + 5; r++)
+    {
+        var watch = Stopwatch.StartNew();
+        total = (await index.SearchAsync(new SearchRequest { Text = single }, SearchAccess.Public)).Total;
+        if (r >= 5)
+            times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\"{single}\": {total:N0} hits, {queries} runs after 5 warm-up runs: median {Percentile(times, 0.5):N1} ms, p95 {Percentile(times, 0.95):N1} ms, min {times[0]:N1} ms"));
+    return 0;
 }
 
 var classes = new (string Name, Func<SearchRequest> Next)[]
