@@ -1,4 +1,5 @@
 using Dagsorden.Core.Documents.Pdf;
+using Dagsorden.Tests.Browser.Pages;
 using Microsoft.Playwright;
 
 namespace Dagsorden.Tests.Browser;
@@ -72,14 +73,9 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, browser, await context.NewPageAsync(), baseAddress);
     }
 
-    public async Task SignInAsync(string email, string password)
-    {
-        await Page.GotoAsync("/konto/log-ind");
-        await Page.GetByLabel("E-mail").FillAsync(email);
-        await Page.GetByLabel("Adgangskode").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
-        await PageWaits.UrlAsync(Page, url => !url.Contains("/konto/log-ind", StringComparison.Ordinal));
-    }
+    /// <summary>Signs in through the sign-in page's own page object, which checks it like any other page.</summary>
+    public async Task SignInAsync(string email, string password) =>
+        await (await SignInPage.OpenAsync(Page)).SignInAsync(email, password);
 
     /// <summary>Where a failed journey leaves its screenshot and trace: TestResults/browser beside the test assembly.</summary>
     public static string ArtifactsFolder => Path.Combine(AppContext.BaseDirectory, "TestResults", "browser");
