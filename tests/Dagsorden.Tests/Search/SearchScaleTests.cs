@@ -177,8 +177,7 @@ public sealed class SearchScaleTests
             Meeting("TF", new(2017, 5, 1), Mentions(4)));
         var request = new SearchRequest { Text = "telefonpolitikken" };
 
-        var sliced = await new PostgresSearchIndex(db) { CountLimit = 3, SliceAbove = 0 }.SearchAsync(request, SearchAccess.Public);
-        var whole = await new PostgresSearchIndex(db) { CountLimit = 3 }.SearchAsync(request, SearchAccess.Public);
+        var (sliced, whole) = await SlicedAndWholeAsync(db, request, countLimit: 3);
 
         // Read by year, the newest year alone fills the count; read whole, the heap's order (oldest stored first) decides.
         Assert.True(sliced.IsTotalCapped);
@@ -201,8 +200,7 @@ public sealed class SearchScaleTests
         var request = new SearchRequest { Text = "telefonpolitikken" };
 
         // 2017 alone (one hit), then 2013-2016 (two), 2011-2012 (none), 2010 (one of its four is enough).
-        var sliced = await new PostgresSearchIndex(db) { CountLimit = 3, SliceAbove = 0 }.SearchAsync(request, SearchAccess.Public);
-        var whole = await new PostgresSearchIndex(db) { CountLimit = 3 }.SearchAsync(request, SearchAccess.Public);
+        var (sliced, whole) = await SlicedAndWholeAsync(db, request, countLimit: 3);
 
         Assert.True(sliced.IsTotalCapped);
         Assert.Equal([2017, 2016, 2015, 2010], sliced.Hits.Select(h => h.Meeting.Date.Year));
@@ -225,8 +223,7 @@ public sealed class SearchScaleTests
         var request = new SearchRequest { Text = "telefonpolitikken kantinen nævnt" };
 
         // 2040 is read first; its one hit says the other years cannot fill the count, so they are read in one more pass.
-        var sliced = await new PostgresSearchIndex(db) { SliceAbove = 0 }.SearchAsync(request, SearchAccess.Public);
-        var whole = await new PostgresSearchIndex(db).SearchAsync(request, SearchAccess.Public);
+        var (sliced, whole) = await SlicedAndWholeAsync(db, request);
 
         Assert.False(sliced.IsTotalCapped);
         Assert.Equal(6, sliced.Total);
@@ -236,6 +233,11 @@ public sealed class SearchScaleTests
         Assert.Equal(whole.Hits.Select(h => h.ItemId), sliced.Hits.Select(h => h.ItemId));
         Assert.All(sliced.Hits, h => Assert.False(h.IsClosed));
     }
+
+    /// <summary>The same public search on PostgreSQL counted by years (whatever the planner expects) and read whole.</summary>
+    private static async Task<(SearchResults Sliced, SearchResults Whole)> SlicedAndWholeAsync(DagsordenDbContext db, SearchRequest request, int countLimit = SearchResults.CountLimit) => (
+        await new PostgresSearchIndex(db) { CountLimit = countLimit, SliceAbove = 0 }.SearchAsync(request, SearchAccess.Public),
+        await new PostgresSearchIndex(db) { CountLimit = countLimit }.SearchAsync(request, SearchAccess.Public));
 
     [Fact]
     public async Task PostgresCountByYearLeavesTheIndexScanSettingAsItWas()
