@@ -43,17 +43,29 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
     /// Only bitmap scans of the GIN index, with memory enough to keep the bitmaps exact. The planner
     /// prices the match as cheap, but checking it on a row (a sequential or b-tree scan, or a lossy
     /// bitmap) reads and decompresses the row's whole vector: 10-150 µs. Left to itself it chose a
-    /// sequential scan for common words (0.3-0.7 s at a million items). Set only in a transaction of
-    /// the search's own; inside a caller's transaction the settings would outlive the search.
+    /// sequential scan for common words (0.3-0.7 s at a million items). Set in a transaction of the
+    /// search's own, or inside a caller's transaction in a savepoint, whose rollback ends the settings
+    /// (they would otherwise last until the caller's transaction ends) and leaves the caller's
+    /// transaction usable if the search fails.
     /// </summary>
     protected override async Task<IAsyncDisposable?> BeginSearchAsync(CancellationToken cancellationToken)
     {
-        if (Db.Database.CurrentTransaction is not null)
-            return null;
-        var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+        IAsyncDisposable scope;
+        if (Db.Database.CurrentTransaction is { } callers)
+        {
+            await callers.CreateSavepointAsync(SearchSavepoint, cancellationToken);
+            scope = new ReadOnlySavepoint(callers);
+        }
+        else
+        {
+            scope = new ReadOnlyTransaction(await Db.Database.BeginTransactionAsync(cancellationToken));
+        }
+
         await ExecuteAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL work_mem = '32MB'", cancellationToken);
-        return new ReadOnlyTransaction(transaction);
+        return scope;
     }
+
+    private const string SearchSavepoint = "dagsorden_search";
 
     /// <summary>
     /// A count the planner expects to find more hits than this reads them by years, newest first,
@@ -245,6 +257,16 @@ public sealed class PostgresSearchIndex(DagsordenDbContext db) : SqlSearchIndex(
         {
             await transaction.RollbackAsync();
             await transaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>The search only reads: rolling back to the savepoint undoes its settings, and the caller's transaction goes on.</summary>
+    private sealed class ReadOnlySavepoint(IDbContextTransaction callers) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await callers.RollbackToSavepointAsync(SearchSavepoint);
+            await callers.ReleaseSavepointAsync(SearchSavepoint);
         }
     }
 }

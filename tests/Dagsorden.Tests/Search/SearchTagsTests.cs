@@ -3,6 +3,7 @@ using Dagsorden.Core.Search;
 using Dagsorden.Core.Storage;
 using Dagsorden.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using static Dagsorden.Tests.Search.SearchFixtures;
 
 namespace Dagsorden.Tests.Search;
@@ -220,5 +221,64 @@ public sealed class SearchTagsTests
         Assert.Equal(1, (await SearchAsync(db, "lygter")).Total);
         Assert.Equal("on", await PostgresSettingAsync(db, "enable_seqscan"));
         Assert.Same(transaction, db.Database.CurrentTransaction);
+    }
+
+    [Fact]
+    public async Task PostgresSearchInsideACallersTransactionStillReadsOnlyTheIndexAndLeavesTheTransactionUsable()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.PostgreSql);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(db, Meeting("TF", new(2016, 6, 2), Item("Vejbelysning", "Lygter."), Item("Fortove", "Fliser.")));
+        await db.Database.OpenConnectionAsync();
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Assert.Equal(1, (await SearchAsync(db, "lygter")).Total);
+
+        // On a table this small the planner reads everything unless the search's settings hold:
+        // the transaction's own statistics show which scan the search used.
+        await using (var scans = db.Database.GetDbConnection().CreateCommand())
+        {
+            scans.Transaction = transaction.GetDbTransaction();
+            scans.CommandText = "SELECT seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname = 'SearchDocuments'";
+            await using var reader = await scans.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(0L, reader.GetInt64(0));
+            Assert.True(reader.GetInt64(1) > 0);
+        }
+
+        Assert.Equal("on", await PostgresSettingAsync(db, "enable_seqscan"));
+        Assert.Equal("on", await PostgresSettingAsync(db, "enable_indexscan"));
+        Assert.Same(transaction, db.Database.CurrentTransaction);
+
+        // The caller's transaction goes on: its own write commits.
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"Forums\" SET \"Name\" = 'Teknisk forum' WHERE \"Code\" = 'TF'");
+        await transaction.CommitAsync();
+        Assert.Equal("Teknisk forum", await db.Forums.AsNoTracking().Where(f => f.Code == "TF").Select(f => f.Name).SingleAsync());
+    }
+
+    [Fact]
+    public async Task PostgresSearchThatFailsInsideACallersTransactionLeavesTheTransactionUsable()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.PostgreSql);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(db, Meeting("TF", new(2016, 6, 2), Item("Vejbelysning", "Lygter.")));
+
+        // Another session holds the documents, so the search gives up after the caller's lock timeout.
+        await using var other = await database.OpenAsync();
+        await using var blocking = await other.Database.BeginTransactionAsync();
+        await other.Database.ExecuteSqlRawAsync("LOCK TABLE \"SearchDocuments\" IN ACCESS EXCLUSIVE MODE");
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout = '200ms'");
+        var failure = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => SearchAsync(db, "lygter"));
+        Assert.Equal("55P03", failure.SqlState);
+        await blocking.RollbackAsync();
+
+        // Without the savepoint PostgreSQL would refuse every further statement of the transaction.
+        Assert.Equal("on", await PostgresSettingAsync(db, "enable_seqscan"));
+        Assert.Equal(1, (await SearchAsync(db, "lygter")).Total);
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"Forums\" SET \"Name\" = 'Teknisk forum' WHERE \"Code\" = 'TF'");
+        await transaction.CommitAsync();
+        Assert.Equal("Teknisk forum", await db.Forums.AsNoTracking().Where(f => f.Code == "TF").Select(f => f.Name).SingleAsync());
     }
 }
