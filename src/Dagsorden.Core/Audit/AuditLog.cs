@@ -20,21 +20,48 @@ public static class AuditLog
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public static Task<List<AuditEntry>> ForMeetingAsync(DagsordenDbContext db, int meetingId, CancellationToken cancellationToken = default) =>
-        NewestAsync(db.AuditEntries.Where(a => a.MeetingId == meetingId), cancellationToken);
+    /// <summary>
+    /// A page of the meeting's log, newest first: the newest entries, or with <paramref name="before"/>
+    /// those older than that entry. Null when <paramref name="before"/> is no entry of this log.
+    /// </summary>
+    public static Task<AuditPage?> ForMeetingAsync(DagsordenDbContext db, int meetingId, long? before = null, CancellationToken cancellationToken = default) =>
+        PageAsync(db.AuditEntries.Where(a => a.MeetingId == meetingId), before, cancellationToken);
 
-    public static Task<List<AuditEntry>> ForItemAsync(DagsordenDbContext db, int itemId, CancellationToken cancellationToken = default) =>
-        NewestAsync(db.AuditEntries.Where(a => a.ItemId == itemId), cancellationToken);
+    /// <inheritdoc cref="ForMeetingAsync"/>
+    public static Task<AuditPage?> ForItemAsync(DagsordenDbContext db, int itemId, long? before = null, CancellationToken cancellationToken = default) =>
+        PageAsync(db.AuditEntries.Where(a => a.ItemId == itemId), before, cancellationToken);
 
-    public static Task<List<AuditEntry>> SignInsAsync(DagsordenDbContext db, CancellationToken cancellationToken = default) =>
-        NewestAsync(db.AuditEntries.Where(a => a.EntityType == AuditActions.SignInEntity), cancellationToken);
+    /// <inheritdoc cref="ForMeetingAsync"/>
+    public static Task<AuditPage?> SignInsAsync(DagsordenDbContext db, long? before = null, CancellationToken cancellationToken = default) =>
+        PageAsync(db.AuditEntries.Where(a => a.EntityType == AuditActions.SignInEntity), before, cancellationToken);
 
-    /// <summary>Changes to accounts, roles, memberships, forums and departments: what an administrator answers for.</summary>
-    public static Task<List<AuditEntry>> AdministrationAsync(DagsordenDbContext db, CancellationToken cancellationToken = default) =>
-        NewestAsync(db.AuditEntries.Where(a => AdministrationTypes.Contains(a.EntityType)), cancellationToken);
+    /// <summary>Changes to accounts, roles, memberships, forums and departments: what an administrator answers for. Paged as <see cref="ForMeetingAsync"/>.</summary>
+    public static Task<AuditPage?> AdministrationAsync(DagsordenDbContext db, long? before = null, CancellationToken cancellationToken = default) =>
+        PageAsync(db.AuditEntries.Where(a => AdministrationTypes.Contains(a.EntityType)), before, cancellationToken);
 
     private static readonly string[] AdministrationTypes = ["UserAccount", AuditRecorder.UserRoleType, "ForumMembership", "Forum", "Department"];
 
-    private static Task<List<AuditEntry>> NewestAsync(IQueryable<AuditEntry> entries, CancellationToken cancellationToken) =>
-        entries.AsNoTracking().OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(PageSize).ToListAsync(cancellationToken);
+    /// <summary>
+    /// Pages by the last entry shown rather than by a page number, so that entries recorded while
+    /// someone reads older pages do not shift what the next page shows.
+    /// </summary>
+    private static async Task<AuditPage?> PageAsync(IQueryable<AuditEntry> log, long? before, CancellationToken cancellationToken)
+    {
+        var entries = log.AsNoTracking();
+        if (before is { } id)
+        {
+            var from = await entries.Where(a => a.Id == id).Select(a => new { a.At }).FirstOrDefaultAsync(cancellationToken);
+            if (from is null)
+                return null;
+            entries = entries.Where(a => a.At < from.At || (a.At == from.At && a.Id < id));
+        }
+
+        var page = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
+        return page.Count > PageSize
+            ? new AuditPage(page[..PageSize], page[PageSize - 1].Id)
+            : new AuditPage(page, null);
+    }
 }
+
+/// <summary>One page of a log, newest first; <paramref name="OlderFrom"/> is the entry the next page continues after, when there are older ones.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, long? OlderFrom);

@@ -12,7 +12,7 @@ public sealed class ItemLogModel(CurrentUser currentUser, DagsordenDbContext db)
 {
     public AgendaItem Item { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, int number, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, int number, [FromQuery(Name = AuditPaging.Parameter)] string? before, CancellationToken cancellationToken)
     {
         if (await AuthorizeAsync(id, cancellationToken) is { } refused)
             return refused;
@@ -20,7 +20,8 @@ public sealed class ItemLogModel(CurrentUser currentUser, DagsordenDbContext db)
         if (item is null)
             return NotFound();
         Item = item;
-        Entries = await AuditLog.ForItemAsync(Db, item.Id, cancellationToken);
-        return Page();
+        if (!AuditPaging.TryRead(before, out var entryId))
+            return BadRequest();
+        return Show(await AuditLog.ForItemAsync(Db, item.Id, entryId, cancellationToken), entryId);
     }
 }

@@ -20,7 +20,21 @@ public abstract class LogPageModel(CurrentUser currentUser, DagsordenDbContext d
 
     public Meeting Meeting { get; private set; } = null!;
 
-    public IReadOnlyList<AuditEntry> Entries { get; protected set; } = [];
+    /// <summary>The page of the log shown.</summary>
+    public AuditPage Log { get; protected set; } = new([], null);
+
+    /// <summary>Whether the page shows older entries (the address names an entry to continue after).</summary>
+    public bool IsOlderPage { get; protected set; }
+
+    /// <summary>Shows <paramref name="page"/>, or 404 when the entry to continue after is not in this log.</summary>
+    protected IActionResult Show(AuditPage? page, long? entryId)
+    {
+        if (page is null)
+            return NotFound();
+        Log = page;
+        IsOlderPage = entryId is not null;
+        return Page();
+    }
 
     public static string MeetingPath(int meetingId) => BuilderModel.PathOf(meetingId) + "/log";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Dagsorden.Core.Accounts;
 using Dagsorden.Core.Audit;
 using Dagsorden.Core.Meetings;
@@ -118,6 +119,116 @@ public sealed class AuditLogPageTests
         Assert.Matches(@"<td>ole@example.test</td>\s*<td>Logget ud</td>", log);
         Assert.DoesNotContain("HEMMELIG", log, StringComparison.Ordinal);
         Assert.Contains("href=\"/admin/log\"", await admin.GetStringAsync("/admin"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMeetingLogLongerThanAPageLinksToItsOlderEntriesAndBack()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var fixture = await WorkflowFixture.SeedAsync(database);
+        await using var app = new TestApp(database);
+        using var secretary = await app.SignInAsNewUserAsync("hansen@example.test", null, ("TF", ForumRole.Secretary));
+        var log = $"/sekretariat/moeder/{fixture.PlannedId}/log";
+        await AddEntriesAsync(database, fixture.PlannedId, AuditLog.PageSize + 5, "GAMMEL-7K");
+
+        var first = await secretary.GetStringAsync(log);
+        var older = Assert.Single(Regex.Matches(first, $@"<a href=""({Regex.Escape(log)}\?foer=\d+)"">Ældre poster")).Groups[1].Value;
+        Assert.DoesNotContain("Nyeste poster", first, StringComparison.Ordinal);
+        Assert.Contains("GAMMEL-7K " + (AuditLog.PageSize + 4), first, StringComparison.Ordinal);
+
+        var second = await secretary.GetStringAsync(older);
+        Assert.Contains("<caption>Ældre ændringer, nyeste først</caption>", second, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{log}\">Nyeste poster</a>", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ældre poster", second, StringComparison.Ordinal);
+        Assert.Contains("GAMMEL-7K 0<", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("GAMMEL-7K " + (AuditLog.PageSize + 4) + "<", second, StringComparison.Ordinal);
+
+        // The meeting's own entries are the newest (recorded now), so they are on the first page only.
+        Assert.Contains("Plan " + WorkflowFixture.PlanMarker, first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Plan " + WorkflowFixture.PlanMarker, second, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("abc", HttpStatusCode.BadRequest)]
+    [InlineData("-1", HttpStatusCode.BadRequest)]
+    [InlineData("1.5", HttpStatusCode.BadRequest)]
+    [InlineData("1e3", HttpStatusCode.BadRequest)]
+    [InlineData("%201", HttpStatusCode.BadRequest)]
+    [InlineData("99999999999999999999", HttpStatusCode.BadRequest)]
+    [InlineData("1%27%20OR%201=1", HttpStatusCode.BadRequest)]
+    [InlineData("999999", HttpStatusCode.NotFound)]
+    [InlineData("other", HttpStatusCode.NotFound)]
+    public async Task APageOfALogAfterAnEntryThatIsNotANumberOrNotInTheLogIsRefused(string before, HttpStatusCode expected)
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        var fixture = await WorkflowFixture.SeedAsync(database);
+        await using var app = new TestApp(database);
+        using var secretary = await app.SignInAsNewUserAsync("hansen@example.test", null, ("TF", ForumRole.Secretary));
+        using var admin = await app.SignInAsNewUserAsync("admin@example.test", SystemRoles.Administrator);
+        using var member = await app.SignInAsNewUserAsync("jensen@example.test", null, ("TF", ForumRole.Member));
+        await AddEntriesAsync(database, fixture.PlannedId + 1000, 1, "ANDET-MØDE");
+        if (before == "other")
+        {
+            await using var db = await database.OpenAsync();
+            before = (await db.AuditEntries.Where(a => a.MeetingId == fixture.PlannedId + 1000).Select(a => a.Id).SingleAsync()).ToString(CultureInfo.InvariantCulture);
+        }
+
+        var meeting = $"/sekretariat/moeder/{fixture.PlannedId}";
+        foreach (var (client, url) in new[]
+        {
+            (secretary, $"{meeting}/log?foer={before}"),
+            (secretary, $"{meeting}/punkt/1/log?foer={before}"),
+            (admin, $"/admin/log?logins-foer={before}"),
+            (admin, $"/admin/log?aendringer-foer={before}"),
+        })
+        {
+            var response = await client.GetAsync(url);
+            Assert.True(expected == response.StatusCode, $"{url}: {response.StatusCode}");
+            Assert.DoesNotContain("ANDET-MØDE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // Access is decided first: a member who may not read the log learns nothing from the parameter.
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"{meeting}/log?foer={before}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheAdministratorsLogPagesItsSignInsAndChangesEachOnItsOwn()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var app = new TestApp(database);
+        using var admin = await app.SignInAsNewUserAsync("admin@example.test", SystemRoles.Administrator);
+        await using (var db = await database.OpenAsync())
+        {
+            var start = new DateTime(2026, 1, 5, 7, 0, 0, DateTimeKind.Utc);
+            db.AuditEntries.AddRange(Enumerable.Range(0, AuditLog.PageSize + 2).Select(i =>
+                new AuditEntry(start.AddMinutes(i), null, $"person{i}@example.test", "SignIn", AuditActions.SignInEntity, "")));
+            await db.SaveChangesAsync();
+        }
+
+        var first = await admin.GetStringAsync("/admin/log");
+        var older = Assert.Single(Regex.Matches(first, @"<a href=""(/admin/log\?logins-foer=\d+)"">Ældre poster")).Groups[1].Value;
+        Assert.DoesNotContain("aendringer-foer", first, StringComparison.Ordinal);
+        Assert.Contains("<td>person1001@example.test</td>", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>person1@example.test</td>", first, StringComparison.Ordinal);
+
+        var second = await admin.GetStringAsync(older);
+        Assert.Contains("<td>person1@example.test</td>", second, StringComparison.Ordinal);
+        Assert.Contains("<td>person0@example.test</td>", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>person1001@example.test</td>", second, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/admin/log\">Nyeste poster</a>", second, StringComparison.Ordinal);
+
+        // The changes table still shows its newest page: the administrator's own account.
+        Assert.Contains("<caption>Ændringer, nyeste først</caption>", second, StringComparison.Ordinal);
+        Assert.Contains("admin@example.test", second, StringComparison.Ordinal);
+    }
+
+    private static async Task AddEntriesAsync(TestDatabase database, int meetingId, int count, string marker)
+    {
+        await using var db = await database.OpenAsync();
+        var start = new DateTime(2020, 1, 6, 9, 0, 0, DateTimeKind.Utc);
+        db.AuditEntries.AddRange(Enumerable.Range(0, count).Select(i => new AuditEntry(
+            start.AddMinutes(i), null, "System", AuditActions.Modified, "Meeting", meetingId.ToString(CultureInfo.InvariantCulture), meetingId, null, "HeaderNotes", null, marker + " " + i)));
+        await db.SaveChangesAsync();
     }
 
     private static async Task<int> RevisionAsync(TestDatabase database, int meetingId)
