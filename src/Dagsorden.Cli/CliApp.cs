@@ -47,6 +47,9 @@ public static class CliApp
                                                     (Secretary, Sekretaer); Medlem and Sekretær need
                                                     --forum CODE. Without --password-stdin a random
                                                     password is generated and printed once.
+          users password EMAIL [--password-stdin]  Give a user a new password (e.g. a forgotten one) and lift
+                                                    a lockout. Without --password-stdin a random password is
+                                                    generated and printed once.
           users list                                List users: e-mail, name, roles, forum roles, lockout
           followups remind                          One pass of the reminder job: e-mail follow-ups due soon
                                                     or overdue and the departments' decision digests; what

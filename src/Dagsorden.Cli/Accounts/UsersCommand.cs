@@ -9,7 +9,8 @@ namespace Dagsorden.Cli.Accounts;
 
 /// <summary>
 /// users add EMAIL --role ROLE [--name NAME] [--forum CODE] [--password-stdin]: creates a user, e.g. the
-/// first administrator of a new installation. users list: one line per user.
+/// first administrator of a new installation. users password EMAIL [--password-stdin]: a new password,
+/// e.g. for a user who forgot theirs. users list: one line per user.
 /// </summary>
 internal static class UsersCommand
 {
@@ -26,9 +27,10 @@ internal static class UsersCommand
         return arguments.Positionals.FirstOrDefault() switch
         {
             "add" => await AddAsync(context),
+            "password" => await PasswordAsync(context),
             "list" => await ListAsync(context),
-            null => throw new CliUsageException("users needs a subcommand: users add EMAIL --role ROLE, or users list."),
-            var other => throw new CliUsageException($"unknown subcommand 'users {other}'. Use users add or users list."),
+            null => throw new CliUsageException("users needs a subcommand: users add EMAIL --role ROLE, users password EMAIL, or users list."),
+            var other => throw new CliUsageException($"unknown subcommand 'users {other}'. Use users add, users password or users list."),
         };
     }
 
@@ -63,6 +65,33 @@ internal static class UsersCommand
 
         var what = forumRole is { } fr ? $"{fr.Danish()} of {forum!.Trim().ToUpperInvariant()}" : systemRole ?? "Medarbejder";
         await context.Output.WriteLineAsync($"Created {user.Email} ({what}).");
+        if (generated)
+        {
+            await context.Output.WriteLineAsync($"Password: {password}");
+            await context.Error.WriteLineAsync("The password is shown only this once; hand it to the user over a safe channel.");
+        }
+
+        return CliApp.Success;
+    }
+
+    private static async Task<int> PasswordAsync(CommandContext context)
+    {
+        var arguments = context.Arguments;
+        arguments.Allow("users password", "--password-stdin");
+        if (arguments.Positionals.Count != 2)
+            throw new CliUsageException("users password takes one e-mail address: users password EMAIL.");
+        var generated = !arguments.HasFlag("--password-stdin");
+        var password = generated ? GeneratePassword() : await ReadPasswordAsync(context.Input);
+
+        await using var db = await DagsordenDatabase.OpenAsync(context.Storage);
+        db.Actor = AuditActor.CommandLine;
+        await using var services = AccountServices.Create(db);
+        await using var scope = services.CreateAsyncScope();
+        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var userId = await administration.UserIdAsync(arguments.Positionals[1]);
+        await administration.SetPasswordAsync(userId, password);
+
+        await context.Output.WriteLineAsync($"New password set for {arguments.Positionals[1].Trim()}; a lockout is lifted and other sessions end.");
         if (generated)
         {
             await context.Output.WriteLineAsync($"Password: {password}");
@@ -125,7 +154,7 @@ internal static class UsersCommand
         }
     }
 
-    // One line, as `echo "$PASSWORD" | dagsorden users add …` or a password manager's pipe gives it.
+    // One line, as `echo "$PASSWORD" | dagsorden users add …` (or users password) or a password manager's pipe gives it.
     private static async Task<string> ReadPasswordAsync(TextReader input)
     {
         var line = await input.ReadLineAsync();

@@ -146,6 +146,33 @@ public sealed partial class UserAdministration(DagsordenDbContext db, UserManage
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Gives the user a new password, e.g. when they have forgotten theirs, and lifts a lockout. A
+    /// password the policy refuses changes nothing: the old one still works. The user's other
+    /// sessions end at their next page (Identity's security stamp changes).
+    /// </summary>
+    public async Task SetPasswordAsync(string userId, string? password, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(password))
+            throw new AccountException(AccountField.Password, "A password is needed.", "Skriv en adgangskode.");
+        await InTransactionAsync(async () =>
+        {
+            // A refused password fails AddPasswordAsync, and the transaction puts the old one back.
+            var user = await FindUserAsync(userId);
+            if (await users.HasPasswordAsync(user))
+                Check(await users.RemovePasswordAsync(user), AccountField.Password);
+            Check(await users.AddPasswordAsync(user, password), AccountField.Password);
+            Check(await users.SetLockoutEndDateAsync(user, null), AccountField.User);
+            Check(await users.ResetAccessFailedCountAsync(user), AccountField.User);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>The id of the user with this e-mail address (case does not matter).</summary>
+    public async Task<string> UserIdAsync(string email) =>
+        (await users.FindByEmailAsync(email.Trim()))?.Id
+        ?? throw new AccountException(AccountField.Email, $"There is no user with the e-mail address {email.Trim()}.", $"Der findes ingen bruger med e-mailadressen {email.Trim()}.");
+
     /// <summary>Lifts a lockout after too many wrong passwords and forgets the failed attempts.</summary>
     public async Task UnlockAsync(string userId, CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Dagsorden.Web.Admin;
 
-/// <summary>/admin/brugere: every user with roles and lockout; create a user, change system roles, unlock.</summary>
+/// <summary>/admin/brugere: every user with roles and lockout; create a user, change system roles, set a new password, unlock.</summary>
 public sealed class UsersModel(CurrentUser currentUser, UserAdministration administration) : AdminPageModel(currentUser)
 {
     /// <summary>The ModelState key of errors from the user list's own forms.</summary>
@@ -86,6 +86,17 @@ public sealed class UsersModel(CurrentUser currentUser, UserAdministration admin
         if (await RefuseUnlessAdministratorAsync() is { } refused)
             return refused;
         return await ChangeAsync(userId, () => administration.UnlockAsync(userId ?? ""), email => $"Kontoen for {email} er låst op.");
+    }
+
+    /// <summary>A new password for a user who forgot theirs; it also lifts a lockout.</summary>
+    public async Task<IActionResult> OnPostPasswordAsync(string? userId, string? newPassword)
+    {
+        if (await RefuseUnlessAdministratorAsync() is { } refused)
+            return refused;
+        return await ChangeAsync(
+            userId,
+            () => administration.SetPasswordAsync(userId ?? "", newPassword),
+            email => $"{email} har fået en ny adgangskode, og en eventuel spærring er ophævet. Giv brugeren adgangskoden ad en sikker vej.");
     }
 
     private async Task<IActionResult> ChangeAsync(string? userId, Func<Task> change, Func<string, string> done)

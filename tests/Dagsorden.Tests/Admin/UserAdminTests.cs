@@ -165,6 +165,98 @@ public sealed class UserAdminTests
     }
 
     [Fact]
+    public async Task AnAdministratorGivesAUserWhoForgotTheirPasswordANewOne()
+    {
+        var (database, app) = await AdminTestSupport.StartAsync();
+        await using var _ = database;
+        await using var __ = app;
+        await app.AddUserAsync("mads@example.test");
+        using var oldSession = await app.SignInAsync("mads@example.test");
+        using (var guesser = app.CreateBrowserClient())
+        {
+            for (var i = 0; i < 5; i++)
+                await TestApp.PostFormAsync(guesser, "/konto/log-ind", new() { ["Email"] = "mads@example.test", ["Password"] = "forkert-kode-" + i });
+        }
+
+        using var admin = await AdminTestSupport.SignInAsAdministratorAsync(app);
+        var list = await AdminTestSupport.TextAsync(await admin.GetAsync(Page));
+        Assert.Contains("aria-label=\"Gem ny adgangskode til mads@example.test\"", list, StringComparison.Ordinal);
+
+        var response = await AdminTestSupport.PostAsync(admin, Page + "?handler=Password", Page,
+            ("userId", await UserIdAsync(database, "mads@example.test")), ("newPassword", "nyt-kodeord-77"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await AdminTestSupport.TextAsync(await admin.GetAsync(Page));
+        Assert.Contains("mads@example.test har fået en ny adgangskode", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Låst til", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("nyt-kodeord-77", after, StringComparison.Ordinal);
+        using var mads = await app.SignInAsync("mads@example.test", "nyt-kodeord-77");
+        Assert.Contains("site-user", await mads.GetStringAsync("/"), StringComparison.Ordinal);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignInAsync("mads@example.test"));
+
+        // The session that was open before the change is no longer signed in.
+        Assert.DoesNotContain("site-user", await oldSession.GetStringAsync("/"), StringComparison.Ordinal);
+        await using var db = await database.OpenAsync();
+        Assert.False(await db.AuditEntries.AnyAsync(e => (e.OldValue ?? "").Contains("kodeord") || (e.NewValue ?? "").Contains("kodeord")));
+    }
+
+    public static TheoryData<string?, string?, string> BadNewPasswords => new()
+    {
+        // user ("mads" for the existing user), new password, message
+        { "mads", "", "Skriv en adgangskode." },
+        { "mads", null, "Skriv en adgangskode." },
+        { "mads", "kort-1", "Adgangskoden skal være mindst 10 tegn." },
+        { "mads", "ingen-tal-her", "Adgangskoden skal indeholde mindst ét tal." },
+        { "mads", "1234567890", "Adgangskoden skal indeholde mindst ét lille bogstav." },
+        { "findes-ikke", "nyt-kodeord-77", "Brugeren findes ikke." },
+        { "", "nyt-kodeord-77", "Brugeren findes ikke." },
+        { null, "nyt-kodeord-77", "Brugeren findes ikke." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadNewPasswords))]
+    public async Task BadNewPasswordIsRefusedWithADanishMessageAndTheOldOneStillWorks(string? user, string? password, string message)
+    {
+        var (database, app) = await AdminTestSupport.StartAsync();
+        await using var _ = database;
+        await using var __ = app;
+        await app.AddUserAsync("mads@example.test");
+        using var admin = await AdminTestSupport.SignInAsAdministratorAsync(app);
+        var before = await AdminTestSupport.SnapshotAsync(database);
+        var fields = new List<(string, string)>();
+        if (user is not null)
+            fields.Add(("userId", user == "mads" ? await UserIdAsync(database, "mads@example.test") : user));
+        if (password is not null)
+            fields.Add(("newPassword", password));
+
+        var response = await AdminTestSupport.PostAsync(admin, Page + "?handler=Password", Page, [.. fields]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await AdminTestSupport.TextAsync(response);
+        Assert.Contains(message, page, StringComparison.Ordinal);
+        Assert.Equal(before, await AdminTestSupport.SnapshotAsync(database));
+        using var mads = await app.SignInAsync("mads@example.test");
+    }
+
+    [Fact]
+    public async Task OnlyAnAdministratorMaySetAPassword()
+    {
+        var (database, app) = await AdminTestSupport.StartAsync();
+        await using var _ = database;
+        await using var __ = app;
+        await app.AddUserAsync("mads@example.test");
+        var madsId = await UserIdAsync(database, "mads@example.test");
+        using var secretary = await app.SignInAsNewUserAsync("sekretaer@example.test");
+        var before = await AdminTestSupport.SnapshotAsync(database);
+
+        var response = await AdminTestSupport.PostAsync(secretary, Page + "?handler=Password", "/", ("userId", madsId), ("newPassword", "overtaget-kode-1"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(before, await AdminTestSupport.SnapshotAsync(database));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignInAsync("mads@example.test", "overtaget-kode-1"));
+    }
+
+    [Fact]
     public async Task UnlockingAnUnknownUserIsRefused()
     {
         var (database, app) = await AdminTestSupport.StartAsync();

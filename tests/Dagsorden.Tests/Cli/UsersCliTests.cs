@@ -139,6 +139,72 @@ public sealed partial class UsersCliTests
     }
 
     [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ANewPasswordReplacesTheForgottenOneAndLiftsALockout(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await RunAsync(database, "glemt-kodeord-1\n", "users", "add", "ida@example.test", "--role", "Forfatter", "--password-stdin");
+        await using (var app = new TestApp(database))
+        {
+            using var client = app.CreateBrowserClient();
+            for (var i = 0; i < 5; i++)
+                await TestApp.PostFormAsync(client, "/konto/log-ind", new() { ["Email"] = "ida@example.test", ["Password"] = "forkert-kodeord-" + i });
+        }
+
+        var run = await RunAsync(database, null, "users", "password", "IDA@example.test ");
+
+        Assert.True(run.ExitCode == CliApp.Success, run.Error);
+        Assert.StartsWith("New password set for IDA@example.test; a lockout is lifted and other sessions end.\n", run.Output, StringComparison.Ordinal);
+        var password = PrintedPassword().Match(run.Output).Groups[1].Value;
+        Assert.Equal(20, password.Length);
+        Assert.Contains("shown only this once", run.Error, StringComparison.Ordinal);
+        await using (var app = new TestApp(database))
+        {
+            using var client = await app.SignInAsync("ida@example.test", password);
+            Assert.Contains("href=\"/punkter\"", await client.GetStringAsync("/"), StringComparison.Ordinal);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignInAsync("ida@example.test", "glemt-kodeord-1"));
+        }
+
+        var piped = await RunAsync(database, "valgt-kodeord-2\n", "users", "password", "ida@example.test", "--password-stdin");
+        Assert.Equal(("New password set for ida@example.test; a lockout is lifted and other sessions end.\n", CliApp.Success), (piped.Output, piped.ExitCode));
+        await using var again = new TestApp(database);
+        using var signedIn = await again.SignInAsync("ida@example.test", "valgt-kodeord-2");
+        await using var db = await database.OpenAsync();
+        Assert.False(await db.AuditEntries.AnyAsync(e => (e.OldValue ?? "").Contains("kodeord") || (e.NewValue ?? "").Contains("kodeord")));
+    }
+
+    public static TheoryData<string?, string[], int, string> BadPasswords => new()
+    {
+        // standard input, arguments after "users password", exit code, message
+        { null, [], CliApp.UsageError, "error: users password takes one e-mail address: users password EMAIL." },
+        { null, ["a@example.test", "b@example.test"], CliApp.UsageError, "error: users password takes one e-mail address" },
+        { null, ["ukendt@example.test"], CliApp.Failure, "error: There is no user with the e-mail address ukendt@example.test." },
+        { null, ["ikke-en-mail"], CliApp.Failure, "error: There is no user with the e-mail address ikke-en-mail." },
+        { "kort-1\n", ["eksisterende@example.test", "--password-stdin"], CliApp.Failure, "error: Passwords must be at least 10 characters." },
+        { "langtkodeordudental\n", ["eksisterende@example.test", "--password-stdin"], CliApp.Failure, "error: Passwords must have at least one digit ('0'-'9')." },
+        { "", ["eksisterende@example.test", "--password-stdin"], CliApp.UsageError, "error: --password-stdin: no password on standard input." },
+        { null, ["eksisterende@example.test", "--role", "Administrator"], CliApp.UsageError, "error: 'users password' does not take --role." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadPasswords))]
+    public async Task BadPasswordChangeIsRefusedWithAClearErrorAndKeepsTheOldPassword(string? input, string[] arguments, int exitCode, string message)
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await RunAsync(database, "gammelt-kodeord-3\n", "users", "add", "eksisterende@example.test", "--role", "Forfatter", "--password-stdin");
+        var before = await UsersAsync(database);
+
+        var run = await RunAsync(database, input, ["users", "password", .. arguments]);
+
+        Assert.True(exitCode == run.ExitCode, run.Output + run.Error);
+        Assert.StartsWith(message, run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+        Assert.Equal(before, await UsersAsync(database));
+        await using var app = new TestApp(database);
+        using var client = await app.SignInAsync("eksisterende@example.test", "gammelt-kodeord-3");
+    }
+
+    [Theory]
     [InlineData(new[] { "users" }, "error: users needs a subcommand")]
     [InlineData(new[] { "users", "remove", "a@example.test" }, "error: unknown subcommand 'users remove'.")]
     [InlineData(new[] { "users", "list", "extra" }, "error: users list takes no arguments, got 'extra'.")]
