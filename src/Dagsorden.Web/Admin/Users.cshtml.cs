@@ -1,12 +1,13 @@
 using Dagsorden.Core;
 using Dagsorden.Core.Accounts;
 using Dagsorden.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dagsorden.Web.Admin;
 
 /// <summary>/admin/brugere: every user with roles and lockout; create a user, change system roles, set a new password, unlock.</summary>
-public sealed class UsersModel(CurrentUser currentUser, UserAdministration administration) : AdminPageModel(currentUser)
+public sealed class UsersModel(CurrentUser currentUser, UserAdministration administration, SignInManager<UserAccount> signIn) : AdminPageModel(currentUser)
 {
     /// <summary>The ModelState key of errors from the user list's own forms.</summary>
     public const string ListField = "List";
@@ -95,7 +96,14 @@ public sealed class UsersModel(CurrentUser currentUser, UserAdministration admin
             return refused;
         return await ChangeAsync(
             userId,
-            () => administration.SetPasswordAsync(userId ?? "", newPassword),
+            async () =>
+            {
+                await administration.SetPasswordAsync(userId ?? "", newPassword);
+
+                // The administrator's own new password would otherwise end this session too.
+                if (signIn.UserManager.GetUserId(User) == userId && await signIn.UserManager.FindByIdAsync(userId!) is { } self)
+                    await signIn.RefreshSignInAsync(self);
+            },
             email => $"{email} har fået en ny adgangskode, og en eventuel spærring er ophævet. Giv brugeren adgangskoden ad en sikker vej.");
     }
 

@@ -200,6 +200,23 @@ public sealed class UserAdminTests
         Assert.False(await db.AuditEntries.AnyAsync(e => (e.OldValue ?? "").Contains("kodeord") || (e.NewValue ?? "").Contains("kodeord")));
     }
 
+    [Fact]
+    public async Task AnAdministratorWhoSetsTheirOwnPasswordStaysSignedIn()
+    {
+        var (database, app) = await AdminTestSupport.StartAsync();
+        await using var _ = database;
+        await using var __ = app;
+        using var admin = await AdminTestSupport.SignInAsAdministratorAsync(app);
+        var adminId = await UserIdAsync(database, "admin@example.test");
+
+        var response = await AdminTestSupport.PostAsync(admin, Page + "?handler=Password", Page, ("userId", adminId), ("newPassword", "eget-nyt-kodeord-5"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("admin@example.test har fået en ny adgangskode", await AdminTestSupport.TextAsync(await admin.GetAsync(Page)), StringComparison.Ordinal);
+        using var again = await app.SignInAsync("admin@example.test", "eget-nyt-kodeord-5");
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync(Page)).StatusCode);
+    }
+
     public static TheoryData<string?, string?, string> BadNewPasswords => new()
     {
         // user ("mads" for the existing user), new password, message
