@@ -49,28 +49,17 @@ internal static class UsersCommand
         if (forumRole is null && forum is not null)
             throw new CliUsageException($"--forum goes with --role Medlem or Sekretær, not with --role {role}.");
 
-        var generated = !arguments.HasFlag("--password-stdin");
-        var password = generated ? GeneratePassword() : await ReadPasswordAsync(context.Input);
-
-        await using var db = await DagsordenDatabase.OpenAsync(context.Storage);
-        db.Actor = AuditActor.CommandLine;
-        await using var services = AccountServices.Create(db);
-        await using var scope = services.CreateAsyncScope();
-        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-        var user = await administration.CreateAsync(
+        var (password, generated) = await NewPasswordAsync(context);
+        var user = await WithAdministrationAsync(context, administration => administration.CreateAsync(
             new NewUser(email, arguments.Option("--name") ?? "", systemRole is null ? [] : [systemRole], password)
             {
                 Forums = forumRole is { } r ? [(forum!, r)] : [],
-            });
+            }));
 
         var what = forumRole is { } fr ? $"{fr.Danish()} of {forum!.Trim().ToUpperInvariant()}" : systemRole ?? "Medarbejder";
         await context.Output.WriteLineAsync($"Created {user.Email} ({what}).");
         if (generated)
-        {
-            await context.Output.WriteLineAsync($"Password: {password}");
-            await context.Error.WriteLineAsync("The password is shown only this once; hand it to the user over a safe channel.");
-        }
-
+            await ShowGeneratedAsync(context, password);
         return CliApp.Success;
     }
 
@@ -80,25 +69,37 @@ internal static class UsersCommand
         arguments.Allow("users password", "--password-stdin");
         if (arguments.Positionals.Count != 2)
             throw new CliUsageException("users password takes one e-mail address: users password EMAIL.");
-        var generated = !arguments.HasFlag("--password-stdin");
-        var password = generated ? GeneratePassword() : await ReadPasswordAsync(context.Input);
+        var (password, generated) = await NewPasswordAsync(context);
+        await WithAdministrationAsync(context, async administration =>
+        {
+            await administration.SetPasswordAsync(await administration.UserIdAsync(arguments.Positionals[1]), password);
+            return true;
+        });
 
+        await context.Output.WriteLineAsync($"New password set for {arguments.Positionals[1].Trim()}; a lockout is lifted and other sessions end.");
+        if (generated)
+            await ShowGeneratedAsync(context, password);
+        return CliApp.Success;
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the command's storage; what it changes is audited as done on the command line.</summary>
+    private static async Task<T> WithAdministrationAsync<T>(CommandContext context, Func<UserAdministration, Task<T>> work)
+    {
         await using var db = await DagsordenDatabase.OpenAsync(context.Storage);
         db.Actor = AuditActor.CommandLine;
         await using var services = AccountServices.Create(db);
         await using var scope = services.CreateAsyncScope();
-        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-        var userId = await administration.UserIdAsync(arguments.Positionals[1]);
-        await administration.SetPasswordAsync(userId, password);
+        return await work(scope.ServiceProvider.GetRequiredService<UserAdministration>());
+    }
 
-        await context.Output.WriteLineAsync($"New password set for {arguments.Positionals[1].Trim()}; a lockout is lifted and other sessions end.");
-        if (generated)
-        {
-            await context.Output.WriteLineAsync($"Password: {password}");
-            await context.Error.WriteLineAsync("The password is shown only this once; hand it to the user over a safe channel.");
-        }
+    /// <summary>The password from standard input with --password-stdin; otherwise a generated one.</summary>
+    private static async Task<(string Password, bool Generated)> NewPasswordAsync(CommandContext context) =>
+        context.Arguments.HasFlag("--password-stdin") ? (await ReadPasswordAsync(context.Input), false) : (GeneratePassword(), true);
 
-        return CliApp.Success;
+    private static async Task ShowGeneratedAsync(CommandContext context, string password)
+    {
+        await context.Output.WriteLineAsync($"Password: {password}");
+        await context.Error.WriteLineAsync("The password is shown only this once; hand it to the user over a safe channel.");
     }
 
     private static async Task<int> ListAsync(CommandContext context)
@@ -107,10 +108,7 @@ internal static class UsersCommand
         if (context.Arguments.Positionals.Count > 1)
             throw new CliUsageException($"users list takes no arguments, got '{context.Arguments.Positionals[1]}'.");
 
-        await using var db = await DagsordenDatabase.OpenAsync(context.Storage);
-        await using var services = AccountServices.Create(db);
-        await using var scope = services.CreateAsyncScope();
-        var users = await scope.ServiceProvider.GetRequiredService<UserAdministration>().ListAsync();
+        var users = await WithAdministrationAsync(context, administration => administration.ListAsync());
         if (users.Count == 0)
         {
             await context.Error.WriteLineAsync($"No users in {context.Storage.Describe()}. Add the first with: users add EMAIL --role Administrator");
