@@ -217,9 +217,9 @@ public sealed class AuditLogPageTests
         Assert.DoesNotContain("<td>person1001@example.test</td>", second, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/admin/log\">Nyeste poster</a>", second, StringComparison.Ordinal);
 
-        // The changes table still shows its newest page: the administrator's own account.
+        // The changes table still shows its newest page: the only way back is the sign-ins'.
         Assert.Contains("<caption>Ændringer, nyeste først</caption>", second, StringComparison.Ordinal);
-        Assert.Contains("admin@example.test", second, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(second, "Nyeste poster"));
     }
 
     private static async Task AddEntriesAsync(TestDatabase database, int meetingId, int count, string marker)
