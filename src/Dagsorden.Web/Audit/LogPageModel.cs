@@ -26,6 +26,17 @@ public abstract class LogPageModel(CurrentUser currentUser, DagsordenDbContext d
     /// <summary>Whether the page shows older entries (the address names an entry to continue after).</summary>
     public bool IsOlderPage { get; protected set; }
 
+    /// <summary>
+    /// The table of the shown page of the log at <paramref name="path"/>, captioned for the newest or
+    /// the older entries, with the links to the next older page and back to the newest.
+    /// </summary>
+    public AuditTable Table(string path, string caption, string empty, string olderCaption, string olderEmpty) => new(
+        IsOlderPage ? olderCaption : caption,
+        Log.Entries,
+        IsOlderPage ? olderEmpty : empty,
+        OlderHref: Log.OlderFrom is { } older ? AuditPaging.Href(path, older) : null,
+        NewestHref: IsOlderPage ? path : null);
+
     /// <summary>Shows <paramref name="page"/>, or 404 when the entry to continue after is not in this log.</summary>
     protected IActionResult Show(AuditPage? page, long? entryId)
     {
