@@ -4,6 +4,8 @@
 // Usage: dotnet run -c Release --project bench/Dagsorden.SearchBench --
 //          --provider sqlite|postgres --items N [--path FILE.db | --connection "Host=…"] [--queries 200] [--reuse]
 //          [--query "WORDS"]   (with --reuse: times that one search, as the classes are timed, instead of them)
+//          [--warmup 300]      (searches before any class is timed, so that the runtime has compiled the search's
+//                               code as a running web app has: 0 times the first class with the JIT still at work)
 using System.Diagnostics;
 using System.Globalization;
 using Dagsorden.Core.Forums;
@@ -25,17 +27,13 @@ for (var i = 0; i < args.Length; i++)
 
 if (!options.TryGetValue("--provider", out var providerName) || !options.TryGetValue("--items", out var itemsText))
 {
-    Console.Error.WriteLine("usage: Dagsorden.SearchBench --provider sqlite|postgres --items N [--path FILE.db | --connection STR] [--queries 200] [--reuse] [--query WORDS]");
+    Console.Error.WriteLine("usage: Dagsorden.SearchBench --provider sqlite|postgres --items N [--path FILE.db | --connection STR] [--queries 200] [--warmup 300] [--reuse] [--query WORDS]");
     return 2;
 }
 
 var items = int.Parse(itemsText, CultureInfo.InvariantCulture);
-var queries = int.Parse(options.GetValueOrDefault("--queries", "200"), CultureInfo.InvariantCulture);
-if (queries < 1)
-{
-    Console.Error.WriteLine("--queries must be at least 1.");
+if (Number("--queries", "200", 1) is not { } queries || Number("--warmup", "300", 0) is not { } warmup)
     return 2;
-}
 
 var reuse = options.ContainsKey("--reuse");
 var root = FindRoot();
@@ -143,10 +141,29 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(providerName =
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Build: {buildTime.TotalSeconds:N0} s{(reuse ? " (reused database, not measured)" : "")}. Search data on disk: {size}."));
 Console.WriteLine();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at start: {LoadAverage()}; CPU pressure: {CpuPressure()}."));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at start: {LoadAverage()}; CPU pressure: {CpuPressure()}; thread-pool spin limit: {SpinLimit()}."));
 Console.WriteLine();
-Console.WriteLine("| queries | runs | median ms | p95 ms | max ms | median total hits | over 10,000 hits |");
-Console.WriteLine("|---|---|---|---|---|---|---|");
+// The warm-up draws its own queries (runs of sample words, some filtered), so the timed classes get
+// the same queries whatever its length.
+var warmupRandom = new Random(11);
+var warmupWatch = Stopwatch.StartNew();
+for (var w = 0; w < warmup; w++)
+{
+    var start = warmupRandom.Next(paragraphWords.Count - 3);
+    var text = string.Join(' ', paragraphWords.Skip(start).Take(1 + warmupRandom.Next(3)));
+    var request = (w % 4) switch
+    {
+        0 => new SearchRequest { Text = text, ForumCode = forumCodes[warmupRandom.Next(forumCodes.Count)] },
+        1 => new SearchRequest { Text = text, From = new DateOnly(2010, 1, 1), To = new DateOnly(2014, 12, 31), KleSubject = "83" },
+        _ => new SearchRequest { Text = text },
+    };
+    await index.SearchAsync(request, SearchAccess.Public);
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warm-up: {warmup} searches in {warmupWatch.Elapsed.TotalSeconds:N1} s before the classes. Host speed: SHA-256 of 16 MB in {HostSpeed():N1} ms (fastest of 7; the same work on every run, so runs on different days can be compared)."));
+Console.WriteLine();
+Console.WriteLine("| queries | runs | median ms | p95 ms | max ms | bench CPU ms a query | median total hits | over 10,000 hits |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
 foreach (var (name, next) in classes)
 {
     for (var w = 0; w < 10; w++)
@@ -155,6 +172,7 @@ foreach (var (name, next) in classes)
     var totals = new List<int>();
     var capped = 0;
     var slowest = new List<(double Ms, string Query)>();
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     for (var r = 0; r < queries; r++)
     {
         var request = next();
@@ -166,11 +184,12 @@ foreach (var (name, next) in classes)
         slowest.Add((watch.Elapsed.TotalMilliseconds, string.Create(CultureInfo.InvariantCulture, $"{request.Text} forum={request.ForumCode} {request.From}-{request.To} kle={request.KleSubject} hits={results.Total}")));
     }
 
+    var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / queries;
     times.Sort();
     totals.Sort();
     foreach (var (ms, query) in slowest.OrderByDescending(x => x.Ms).Take(3))
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow {name}: {ms:N1} ms {query}"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {queries} | {Percentile(times, 0.5):N1} | {Percentile(times, 0.95):N1} | {times[^1]:N1} | {MedianTotal(totals, capped)} | {capped} |"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {queries} | {Percentile(times, 0.5):N1} | {Percentile(times, 0.95):N1} | {times[^1]:N1} | {cpuPerQuery:N1} | {MedianTotal(totals, capped)} | {capped} |"));
 }
 
 Console.WriteLine();
@@ -275,6 +294,44 @@ static string CpuPressure()
     var some = File.ReadLines("/proc/pressure/cpu").First().Split(' ');
     return string.Join(' ', some.Skip(1).Take(2)) + " %";
 }
+
+// A whole-number option of at least the minimum, or null after saying what is wrong.
+int? Number(string option, string fallback, int minimum)
+{
+    var text = options.GetValueOrDefault(option, fallback);
+    if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum)
+        return value;
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{option} must be a whole number of at least {minimum}, not \"{text}\"."));
+    return null;
+}
+
+// A fixed piece of CPU work: SHA-256 over 16 MB, in native code (no JIT whose output differs from
+// run to run). The host's speed varies from day to day with nothing of ours running (see
+// docs/benchmarks.md); this says which kind of day a run had.
+static double HostSpeed()
+{
+    var data = new byte[16 * 1024 * 1024];
+    new Random(3).NextBytes(data);
+    var fastest = double.MaxValue;
+    for (var pass = 0; pass < 7; pass++)
+    {
+        var watch = Stopwatch.StartNew();
+        System.Security.Cryptography.SHA256.HashData(data);
+        fastest = Math.Min(fastest, watch.Elapsed.TotalMilliseconds);
+    }
+
+    return fastest;
+}
+
+// How long an idle thread-pool worker spins before it sleeps (ADR 0010): the runtimeconfig's value
+// (0, from Directory.Build.props), unless DOTNET_ThreadPool_UnfairSemaphoreSpinLimit overrides it.
+// The runtime reads that variable as hexadecimal: 46 is its default of 70.
+static string SpinLimit() =>
+    Environment.GetEnvironmentVariable("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit") is { } variable
+        && int.TryParse(variable, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var fromEnvironment)
+        ? fromEnvironment.ToString(CultureInfo.InvariantCulture) + " (environment)"
+        : AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") is { } configured ? configured + " (runtimeconfig)"
+        : "70 (runtime default)";
 
 static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) + " MB";
 
