@@ -105,32 +105,32 @@ string Word(int fromRank, int toRank)
 }
 
 // Consecutive words of our sample minutes: what someone remembering a decision types.
-string Consecutive(int count)
+string Consecutive(int count, Random from)
 {
-    var start = random.Next(paragraphWords.Count - count);
+    var start = from.Next(paragraphWords.Count - count);
     return string.Join(' ', paragraphWords.Skip(start).Take(count));
 }
 
-SearchRequest Filtered(string text)
+SearchRequest Filtered(string text, Random from)
 {
-    var year = 2006 + random.Next(18);
-    return (random.Next(4)) switch
+    var year = 2006 + from.Next(18);
+    return (from.Next(4)) switch
     {
-        0 => new SearchRequest { Text = text, ForumCode = forumCodes[random.Next(forumCodes.Count)] },
+        0 => new SearchRequest { Text = text, ForumCode = forumCodes[from.Next(forumCodes.Count)] },
         1 => new SearchRequest { Text = text, From = new DateOnly(year, 1, 1), To = new DateOnly(year + 2, 12, 31) },
         2 => new SearchRequest { Text = text, KleSubject = "83", Outcome = Dagsorden.Core.Items.DecisionOutcome.Approved },
-        _ => new SearchRequest { Text = text, ForumCode = forumCodes[random.Next(forumCodes.Count)], From = new DateOnly(year, 1, 1), To = new DateOnly(year + 4, 12, 31) },
+        _ => new SearchRequest { Text = text, ForumCode = forumCodes[from.Next(forumCodes.Count)], From = new DateOnly(year, 1, 1), To = new DateOnly(year + 4, 12, 31) },
     };
 }
 
 var classes = new (string Name, Func<SearchRequest> Next)[]
 {
     ("1 word", () => new SearchRequest { Text = OneWord() }),
-    ("2 words", () => new SearchRequest { Text = Consecutive(2) }),
-    ("3 words", () => new SearchRequest { Text = Consecutive(3) }),
-    ("1-3 words + filters", () => Filtered(random.Next(3) switch { 0 => OneWord(), 1 => Consecutive(2), _ => Consecutive(3) })),
+    ("2 words", () => new SearchRequest { Text = Consecutive(2, random) }),
+    ("3 words", () => new SearchRequest { Text = Consecutive(3, random) }),
+    ("1-3 words + filters", () => Filtered(random.Next(3) switch { 0 => OneWord(), 1 => Consecutive(2, random), _ => Consecutive(3, random) }, random)),
     ("1 common word (top 100)", () => new SearchRequest { Text = CommonWord() }),
-    ("1 common word + filters", () => Filtered(CommonWord())),
+    ("1 common word + filters", () => Filtered(CommonWord(), random)),
 };
 
 // One search as a class of its own, to look at a query the classes report as slow.
@@ -143,21 +143,14 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Build: {buildTim
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average at start: {LoadAverage()}; CPU pressure: {CpuPressure()}; thread-pool spin limit: {SpinLimit()}."));
 Console.WriteLine();
-// The warm-up draws its own queries (runs of sample words, some filtered), so the timed classes get
-// the same queries whatever its length.
+// The warm-up draws its queries (runs of sample words, every other one filtered) from a random
+// sequence of its own, so the timed classes get the same queries whatever its length.
 var warmupRandom = new Random(11);
 var warmupWatch = Stopwatch.StartNew();
 for (var w = 0; w < warmup; w++)
 {
-    var start = warmupRandom.Next(paragraphWords.Count - 3);
-    var text = string.Join(' ', paragraphWords.Skip(start).Take(1 + warmupRandom.Next(3)));
-    var request = (w % 4) switch
-    {
-        0 => new SearchRequest { Text = text, ForumCode = forumCodes[warmupRandom.Next(forumCodes.Count)] },
-        1 => new SearchRequest { Text = text, From = new DateOnly(2010, 1, 1), To = new DateOnly(2014, 12, 31), KleSubject = "83" },
-        _ => new SearchRequest { Text = text },
-    };
-    await index.SearchAsync(request, SearchAccess.Public);
+    var text = Consecutive(1 + warmupRandom.Next(3), warmupRandom);
+    await index.SearchAsync(w % 2 == 0 ? Filtered(text, warmupRandom) : new SearchRequest { Text = text }, SearchAccess.Public);
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warm-up: {warmup} searches in {warmupWatch.Elapsed.TotalSeconds:N1} s before the classes. Host speed: SHA-256 of 16 MB in {HostSpeed():N1} ms (fastest of 7; the same work on every run, so runs on different days can be compared)."));
