@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using Dagsorden.Core.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dagsorden.Core.Search;
 
@@ -13,7 +15,12 @@ namespace Dagsorden.Core.Search;
 public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db)
 {
     // Title hits weigh ten times a hit in the body; the tags weigh nothing.
-    private const string Rank = "bm25(\"SearchFts\", 10.0, 1.0, 0.0)";
+    private const string Weights = "10.0, 1.0, 0.0";
+
+    private const string Rank = "bm25(\"SearchFts\", " + Weights + ")";
+
+    // Whether this connection has SqliteBm25's function (BeginSearchAsync).
+    private bool hasBm25Function;
 
     // CROSS JOIN keeps the FTS table as the outer loop: SQLite could otherwise walk the documents
     // in id order for an ORDER BY rowid and probe the full-text index once per document.
@@ -188,12 +195,16 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
     {
         if (RanksByBm25(counted.Total, tags))
         {
+            var documents = await TermDocumentsAsync(terms, cancellationToken);
             var (command, where) = matching();
             await using (command)
             {
                 AddParameter(command, "limit", limit);
                 AddParameter(command, "offset", offset);
-                command.CommandText = $"SELECT d.\"ItemId\" FROM {From} WHERE {where} ORDER BY {Rank}, d.\"Date\" DESC, d.\"Number\" LIMIT @limit OFFSET @offset";
+                var rank = documents is null
+                    ? Rank
+                    : $"{SqliteBm25.FunctionName}(\"SearchFts\", {Weights}, " + string.Join(", ", documents.Select((count, i) => "@" + AddParameter(command, "documents" + i.ToString(CultureInfo.InvariantCulture), count).ParameterName)) + ")";
+                command.CommandText = $"SELECT d.\"ItemId\" FROM {From} WHERE {where} ORDER BY {rank}, d.\"Date\" DESC, d.\"Number\" LIMIT @limit OFFSET @offset";
                 return await IdsAsync(command, cancellationToken);
             }
         }
@@ -246,6 +257,34 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
         return page;
     }
 
+    /// <summary>
+    /// How many documents have each term, from SearchTermCounts, in the terms' order: the idf that
+    /// <see cref="SqliteBm25"/> needs instead of walking every document of every term. Null, and the
+    /// search ranked by FTS5's own bm25(), when the function is missing, when a term is a phrase (its
+    /// count is not kept) or may be a tag word (held to title and body by a column filter, which the
+    /// kept counts do not follow), or when a term has no count although the search found it: the
+    /// kept stems and FTS5's words disagree, and the ranking must not be wrong.
+    /// </summary>
+    private async Task<long[]?> TermDocumentsAsync(IReadOnlyList<SearchTerm> terms, CancellationToken cancellationToken)
+    {
+        var words = terms.Select(IndexWords).ToList();
+        if (!hasBm25Function || words.Any(w => w.Length != 1 || SearchTags.CouldBeTag(w[0])))
+            return null;
+
+        await using var command = CreateCommand("");
+        var names = words.Select((w, i) => "@" + AddParameter(command, "term" + i.ToString(CultureInfo.InvariantCulture), w[0]).ParameterName);
+        command.CommandText = $"SELECT \"Term\", \"Documents\" FROM \"{TermCountsTable}\" WHERE \"Term\" IN ({string.Join(", ", names)})";
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        var documents = words.Select(w => counts.GetValueOrDefault(w[0])).ToArray();
+        return documents.All(count => count > 0) ? documents : null;
+    }
+
     /// <summary>Whether a result of <paramref name="total"/> hits is ranked by bm25 (see <see cref="RankAsync"/>).</summary>
     private bool RanksByBm25(int total, SearchTagQuery tags) => total <= FullRankLimit && tags.Required.Count == 0;
 
@@ -254,6 +293,7 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
     protected override async Task<IAsyncDisposable?> BeginSearchAsync(CancellationToken cancellationToken)
     {
         await ExecuteAsync("PRAGMA cache_size = -65536", cancellationToken);
+        hasBm25Function = SqliteBm25.EnsureRegistered((SqliteConnection)Db.Database.GetDbConnection());
         return null;
     }
 
@@ -276,34 +316,124 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
 
         var hasDocuments = await ScalarAsync("SELECT EXISTS (SELECT 1 FROM \"SearchDocuments\")", cancellationToken) > 0;
         var hasItems = await ScalarAsync("SELECT EXISTS (SELECT 1 FROM \"Items\")", cancellationToken) > 0;
-        return (!existed && hasDocuments) || (hasItems && !hasDocuments);
+        var rebuild = (!existed && hasDocuments) || (hasItems && !hasDocuments);
+        await EnsureTermCountsAsync(fill: existed && hasDocuments, cancellationToken);
+        return rebuild;
     }
 
-    protected override Task RemoveMeetingEngineRowsAsync(int meetingId, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+    private const string TermCountsTable = "SearchTermCounts";
+
+    /// <summary>
+    /// Creates SearchTermCounts (how many documents have each stem in the title or body, for
+    /// <see cref="SqliteBm25"/>) when it is missing, in one transaction with counting the documents
+    /// already indexed, so that a table that exists is complete. Not a migration, like the FTS5
+    /// table: it belongs to this engine only.
+    /// </summary>
+    private async Task EnsureTermCountsAsync(bool fill, CancellationToken cancellationToken)
+    {
+        if (await ScalarAsync($"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{TermCountsTable}'", cancellationToken) > 0)
+            return;
+
+        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync($"CREATE TABLE \"{TermCountsTable}\" (\"Term\" TEXT NOT NULL PRIMARY KEY, \"Documents\" INTEGER NOT NULL) WITHOUT ROWID", cancellationToken);
+        if (fill)
+        {
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            await using (var command = CreateCommand("SELECT d.\"Title\", b.\"Body\" FROM \"SearchDocuments\" d JOIN \"SearchBodies\" b ON b.\"ItemId\" = d.\"ItemId\""))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                    CountTerms(counts, SearchText.Stems(reader.GetString(0)), SearchText.Stems(reader.GetString(1)), 1);
+            }
+
+            await AddTermCountsAsync(counts, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Adds <paramref name="sign"/> to the count of every stem of the title's and body's stems, once a document, as FTS5 counts a phrase's documents.</summary>
+    private static void CountTerms(Dictionary<string, long> counts, string titleStems, string bodyStems, int sign)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        terms.UnionWith(titleStems.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        terms.UnionWith(bodyStems.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var term in terms)
+            counts[term] = counts.GetValueOrDefault(term) + sign;
+    }
+
+    /// <summary>Adds the (signed) counts to SearchTermCounts; a stem no document has any more is removed.</summary>
+    private async Task AddTermCountsAsync(Dictionary<string, long> counts, CancellationToken cancellationToken)
+    {
+        await using var upsert = CreateCommand(
+            $"INSERT INTO \"{TermCountsTable}\" (\"Term\", \"Documents\") VALUES (@term, @documents) ON CONFLICT (\"Term\") DO UPDATE SET \"Documents\" = \"Documents\" + excluded.\"Documents\"");
+        var term = AddParameter(upsert, "term", null);
+        var documents = AddParameter(upsert, "documents", null);
+        await using var remove = CreateCommand($"DELETE FROM \"{TermCountsTable}\" WHERE \"Term\" = @term AND \"Documents\" <= 0");
+        var removed = AddParameter(remove, "term", null);
+        foreach (var (stem, count) in counts)
+        {
+            if (count == 0)
+                continue;
+            term.Value = stem;
+            documents.Value = count;
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+            if (count < 0)
+            {
+                removed.Value = stem;
+                await remove.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    protected override async Task RemoveMeetingEngineRowsAsync(int meetingId, CancellationToken cancellationToken)
+    {
+        // The documents' text is still there: their stems' counts go down by what adding them added.
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var command = CreateCommand("SELECT d.\"Title\", b.\"Body\" FROM \"SearchDocuments\" d JOIN \"SearchBodies\" b ON b.\"ItemId\" = d.\"ItemId\" WHERE d.\"MeetingId\" = @meeting"))
+        {
+            AddParameter(command, "meeting", meetingId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                CountTerms(counts, SearchText.Stems(reader.GetString(0)), SearchText.Stems(reader.GetString(1)), -1);
+        }
+
+        await AddTermCountsAsync(counts, cancellationToken);
+        await ExecuteAsync(
             "DELETE FROM \"SearchFts\" WHERE rowid IN (SELECT \"ItemId\" FROM \"SearchDocuments\" WHERE \"MeetingId\" = @meeting)",
             cancellationToken,
             ("meeting", meetingId));
+    }
 
-    protected override Task ClearEngineRowsAsync(CancellationToken cancellationToken) =>
-        ExecuteAsync("INSERT INTO \"SearchFts\"(\"SearchFts\") VALUES ('delete-all')", cancellationToken);
+    protected override async Task ClearEngineRowsAsync(CancellationToken cancellationToken)
+    {
+        await ExecuteAsync("INSERT INTO \"SearchFts\"(\"SearchFts\") VALUES ('delete-all')", cancellationToken);
+        await ExecuteAsync($"DELETE FROM \"{TermCountsTable}\"", cancellationToken);
+    }
 
     protected override async Task AddEngineRowsAsync(IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
     {
-        await using var command = CreateCommand("INSERT INTO \"SearchFts\"(rowid, title, body, tags) VALUES (@id, @title, @body, @tags)");
-        var id = AddParameter(command, "id", null);
-        var title = AddParameter(command, "title", null);
-        var body = AddParameter(command, "body", null);
-        var tags = AddParameter(command, "tags", null);
-        foreach (var document in documents)
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var command = CreateCommand("INSERT INTO \"SearchFts\"(rowid, title, body, tags) VALUES (@id, @title, @body, @tags)"))
         {
-            var titleStems = SearchText.Stems(document.Title);
-            id.Value = document.ItemId;
-            title.Value = titleStems;
-            body.Value = SearchText.Stems(document.Body);
-            tags.Value = SearchTags.For(document) + " " + TitleTags(titleStems);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            var id = AddParameter(command, "id", null);
+            var title = AddParameter(command, "title", null);
+            var body = AddParameter(command, "body", null);
+            var tags = AddParameter(command, "tags", null);
+            foreach (var document in documents)
+            {
+                var titleStems = SearchText.Stems(document.Title);
+                var bodyStems = SearchText.Stems(document.Body);
+                id.Value = document.ItemId;
+                title.Value = titleStems;
+                body.Value = bodyStems;
+                tags.Value = SearchTags.For(document) + " " + TitleTags(titleStems);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                CountTerms(counts, titleStems, bodyStems, 1);
+            }
         }
+
+        await AddTermCountsAsync(counts, cancellationToken);
     }
 
     private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
