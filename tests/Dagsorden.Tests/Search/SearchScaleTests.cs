@@ -308,6 +308,22 @@ public sealed class SearchScaleTests
         Assert.Equal(["TF:2015-05-01 1", "TF:2019-05-01 1"], await RankAsync(new SearchRequest { Text = "\"ny ældrepolitik\"" }));
     }
 
+    [Fact]
+    public async Task SqliteSearchesReadTheFileThroughMemoryMapping()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var db = await database.OpenAsync();
+        await StoreAsync(db, Meeting("TF", new(2016, 5, 1), Budget(2)));
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA mmap_size";
+        Assert.Equal(0L, await command.ExecuteScalarAsync());
+
+        Assert.Equal(2, (await Index(db).SearchAsync(new SearchRequest { Text = "budgettet" }, SearchAccess.Public)).Total);
+
+        Assert.True((long)(await command.ExecuteScalarAsync())! >= 1L << 30);
+    }
+
     private static ISearchIndex Index(DagsordenDbContext db, int countLimit = SearchResults.CountLimit, int fullRankLimit = 1000) => db.Provider switch
     {
         StorageProvider.Sqlite => new SqliteSearchIndex(db) { CountLimit = countLimit, FullRankLimit = fullRankLimit },
