@@ -334,10 +334,15 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
     /// </summary>
     private async Task EnsureTermCountsAsync(bool fill, CancellationToken cancellationToken)
     {
-        if (await ScalarAsync($"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{TermCountsTable}'", cancellationToken) > 0)
+        const string exists = $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{TermCountsTable}'";
+        if (await ScalarAsync(exists, cancellationToken) > 0)
             return;
 
+        // Asked again inside the transaction (which takes the write lock at once): another program
+        // opening the same database may have created the table meanwhile.
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+        if (await ScalarAsync(exists, cancellationToken) > 0)
+            return;
         await ExecuteAsync($"CREATE TABLE \"{TermCountsTable}\" (\"Term\" TEXT NOT NULL PRIMARY KEY, \"Documents\" INTEGER NOT NULL) WITHOUT ROWID", cancellationToken);
         if (fill)
         {
