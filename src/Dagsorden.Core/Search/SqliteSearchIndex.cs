@@ -345,17 +345,7 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
             return;
         await ExecuteAsync($"CREATE TABLE \"{TermCountsTable}\" (\"Term\" TEXT NOT NULL PRIMARY KEY, \"Documents\" INTEGER NOT NULL) WITHOUT ROWID", cancellationToken);
         if (fill)
-        {
-            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-            await using (var command = CreateCommand("SELECT d.\"Title\", b.\"Body\" FROM \"SearchDocuments\" d JOIN \"SearchBodies\" b ON b.\"ItemId\" = d.\"ItemId\""))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                    CountTerms(counts, SearchText.Stems(reader.GetString(0)), SearchText.Stems(reader.GetString(1)), 1);
-            }
-
-            await AddTermCountsAsync(counts, cancellationToken);
-        }
+            await AddTermCountsAsync(await StoredTermCountsAsync(null, 1, cancellationToken), cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }
@@ -394,19 +384,26 @@ public sealed class SqliteSearchIndex(DagsordenDbContext db) : SqlSearchIndex(db
         }
     }
 
+    /// <summary>
+    /// The stems of the stored documents (one meeting's, or all), each counted <paramref name="sign"/>
+    /// once a document, from their title and body as <see cref="AddEngineRowsAsync"/> indexed them.
+    /// </summary>
+    private async Task<Dictionary<string, long>> StoredTermCountsAsync(int? meetingId, int sign, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var command = CreateCommand("SELECT d.\"Title\", b.\"Body\" FROM \"SearchDocuments\" d JOIN \"SearchBodies\" b ON b.\"ItemId\" = d.\"ItemId\"");
+        if (meetingId is { } meeting)
+            command.CommandText += " WHERE d.\"MeetingId\" = @" + AddParameter(command, "meeting", meeting).ParameterName;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            CountTerms(counts, SearchText.Stems(reader.GetString(0)), SearchText.Stems(reader.GetString(1)), sign);
+        return counts;
+    }
+
     protected override async Task RemoveMeetingEngineRowsAsync(int meetingId, CancellationToken cancellationToken)
     {
         // The documents' text is still there: their stems' counts go down by what adding them added.
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var command = CreateCommand("SELECT d.\"Title\", b.\"Body\" FROM \"SearchDocuments\" d JOIN \"SearchBodies\" b ON b.\"ItemId\" = d.\"ItemId\" WHERE d.\"MeetingId\" = @meeting"))
-        {
-            AddParameter(command, "meeting", meetingId);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                CountTerms(counts, SearchText.Stems(reader.GetString(0)), SearchText.Stems(reader.GetString(1)), -1);
-        }
-
-        await AddTermCountsAsync(counts, cancellationToken);
+        await AddTermCountsAsync(await StoredTermCountsAsync(meetingId, -1, cancellationToken), cancellationToken);
         await ExecuteAsync(
             "DELETE FROM \"SearchFts\" WHERE rowid IN (SELECT \"ItemId\" FROM \"SearchDocuments\" WHERE \"MeetingId\" = @meeting)",
             cancellationToken,
