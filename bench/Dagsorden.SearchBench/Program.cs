@@ -155,8 +155,8 @@ for (var w = 0; w < warmup; w++)
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warm-up: {warmup} searches in {warmupWatch.Elapsed.TotalSeconds:N1} s before the classes. Host speed: SHA-256 of 16 MB in {HostSpeed():N1} ms (fastest of 7; the same work on every run, so runs on different days can be compared)."));
 Console.WriteLine();
-Console.WriteLine("| queries | runs | median ms | p95 ms | max ms | bench CPU ms a query | median total hits | over 10,000 hits |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| queries | runs | median ms | p95 ms | max ms | bench CPU ms a query | median total hits | over 10,000 hits | steal % | CPU pressure % |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
 foreach (var (name, next) in classes)
 {
     for (var w = 0; w < 10; w++)
@@ -166,6 +166,7 @@ foreach (var (name, next) in classes)
     var capped = 0;
     var slowest = new List<(double Ms, string Query)>();
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var hostBefore = HostCpu.Read();
     for (var r = 0; r < queries; r++)
     {
         var request = next();
@@ -178,11 +179,12 @@ foreach (var (name, next) in classes)
     }
 
     var cpuPerQuery = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / queries;
+    var host = HostCpu.Between(hostBefore, HostCpu.Read());
     times.Sort();
     totals.Sort();
     foreach (var (ms, query) in slowest.OrderByDescending(x => x.Ms).Take(3))
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow {name}: {ms:N1} ms {query}"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {queries} | {Percentile(times, 0.5):N1} | {Percentile(times, 0.95):N1} | {times[^1]:N1} | {cpuPerQuery:N1} | {MedianTotal(totals, capped)} | {capped} |"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {queries} | {Percentile(times, 0.5):N1} | {Percentile(times, 0.95):N1} | {times[^1]:N1} | {cpuPerQuery:N1} | {MedianTotal(totals, capped)} | {capped} | {host.Steal} | {host.Pressure} |"));
 }
 
 Console.WriteLine();
