@@ -32,7 +32,7 @@ internal readonly record struct HostCpu(long StealJiffies, long AllJiffies, long
         return new HostCpu(jiffies[7], jiffies.Sum(), long.Parse(total["total=".Length..], CultureInfo.InvariantCulture), Stopwatch.GetTimestamp());
     }
 
-    /// <summary>Steal as a share of all CPU time, and CPU pressure as a share of wall time, between two readings, in percent; "unknown" without both.</summary>
+    /// <summary>Steal as a share of all CPU time, and CPU pressure as a share of wall time, between two readings, in percent; "unknown" without both readings, or when less than a clock tick of CPU time passed between them.</summary>
     public static (string Steal, string Pressure) Between(HostCpu? before, HostCpu? after)
     {
         if (before is not { } b || after is not { } a || a.AllJiffies == b.AllJiffies)

@@ -25,14 +25,13 @@ for (var i = 0; i < args.Length; i++)
         options[args[i]] = args[++i];
 }
 
-if (!options.TryGetValue("--provider", out var providerName) || !options.TryGetValue("--items", out var itemsText))
+if (!options.TryGetValue("--provider", out var providerName) || !options.ContainsKey("--items"))
 {
     Console.Error.WriteLine("usage: Dagsorden.SearchBench --provider sqlite|postgres --items N [--path FILE.db | --connection STR] [--queries 200] [--warmup 300] [--reuse] [--query WORDS]");
     return 2;
 }
 
-var items = int.Parse(itemsText, CultureInfo.InvariantCulture);
-if (Number("--queries", "200", 1) is not { } queries || Number("--warmup", "300", 0) is not { } warmup)
+if (Number("--items", "", 1) is not { } items || Number("--queries", "200", 1) is not { } queries || Number("--warmup", "300", 0) is not { } warmup)
     return 2;
 
 var reuse = options.ContainsKey("--reuse");
